@@ -1,0 +1,1 @@
+"""Library behind the web edition: source text -> document model -> Markdown pages."""

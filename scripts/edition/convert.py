@@ -1,0 +1,50 @@
+"""The conversion as one call: source file -> Document -> pages in docs/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .metadata import Metadata, load_metadata
+from .model import Document
+from .output import stale_files, write_json, write_pages
+from .parse import parse_file
+from .render.markdown import PageFile, render_pages
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+DEFAULT_SOURCE = REPOSITORY / "source" / "000_075e35d79351af94.txt"
+DEFAULT_METADATA = REPOSITORY / "source" / "metadata.yml"
+DEFAULT_OUT = REPOSITORY / "docs"
+
+
+@dataclass(frozen=True)
+class Conversion:
+    document: Document
+    metadata: Metadata
+    pages: tuple[PageFile, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"metadata": self.metadata.to_dict(), "document": self.document.to_dict()}
+
+
+def convert(source: Path = DEFAULT_SOURCE, metadata: Path | None = None) -> Conversion:
+    """Parse the source and render its pages, in memory."""
+    meta_path = metadata if metadata is not None else source.parent / "metadata.yml"
+    document = parse_file(source)
+    return Conversion(document, load_metadata(meta_path), render_pages(document))
+
+
+def convert_to(
+    source: Path = DEFAULT_SOURCE, out: Path = DEFAULT_OUT, dump_json: Path | None = None
+) -> Conversion:
+    """Convert and write: everything is rendered before any file is touched."""
+    conversion = convert(source)
+    write_pages(conversion.pages, out)
+    if dump_json is not None:
+        write_json(conversion.to_dict(), dump_json)
+    return conversion
+
+
+def check(source: Path = DEFAULT_SOURCE, out: Path = DEFAULT_OUT) -> list[str]:
+    """The generated files in ``out`` that are missing, differ or no longer generated."""
+    return stale_files(convert(source).pages, out)

@@ -1,0 +1,55 @@
+"""Measuring printed lines: how wide a line is and how it ends, in em units."""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+
+# Sentence-final punctuation, then closing quotes/brackets, then note markers.
+_ENDS_SENTENCE = re.compile(r"[。！？!?…．.]+[”’）)」』》\]]*(\[\d+\])*\s*$")
+_NOTE_MARKER = re.compile(r"\[\d+\]")
+
+
+def char_width(char: str) -> float:
+    """Width of one printed character in em: CJK and full-width 1, Latin about half."""
+    if char == " ":
+        return 0.25
+    if unicodedata.east_asian_width(char) in "WFA":
+        return 1.0
+    return 0.5
+
+
+def line_width(text: str) -> float:
+    """Printed width of a line in em, leading and trailing spaces ignored.
+
+    A note marker ``[n]`` is printed as a small superscript: it counts half an em.
+    """
+    text = text.strip()
+    markers = len(_NOTE_MARKER.findall(text))
+    return sum(char_width(c) for c in _NOTE_MARKER.sub("", text)) + 0.5 * markers
+
+
+def full_width(widths: list[float]) -> float:
+    """The measure of a text column: the typical width of its lines.
+
+    Most lines of a justified column are full, so the upper median is a robust estimate
+    whatever the page width the article was set at.
+    """
+    if not widths:
+        return 0.0
+    return statistics.median_high(widths)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a line ends with sentence-final punctuation (and possibly note markers)."""
+    return bool(_ENDS_SENTENCE.search(text))
+
+
+def is_wide(char: str) -> bool:
+    """Whether a character is CJK or full-width (joined to its neighbours with no space)."""
+    return unicodedata.east_asian_width(char) in "WF" or char in "“”‘’·•"
+
+
+def strip_markers(text: str) -> str:
+    return _NOTE_MARKER.sub("", text)

@@ -1,0 +1,66 @@
+"""source/metadata.yml -> Metadata: what the extracted text does not say about the article."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+import yaml
+
+from .errors import SourceError
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Bibliographic facts; an empty string means unknown and is never filled in."""
+
+    journal: str = ""
+    journal_en: str = ""
+    year: str = ""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    doi: str = ""
+    issn: str = ""
+    publisher: str = ""
+    license: str = ""
+    edition: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+def parse_metadata(text: str, path: str) -> Metadata:
+    """Parse and check the YAML mapping: known keys only, scalar values."""
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
+        line = getattr(getattr(error, "problem_mark", None), "line", 0) + 1
+        raise SourceError(path, line, f"not valid YAML: {getattr(error, 'problem', error)}") from None
+    if not isinstance(data, dict):
+        raise SourceError(path, 1, "expected a mapping of field: value")
+    known = {f.name for f in fields(Metadata)}
+    values: dict[str, str] = {}
+    for key, value in data.items():
+        if key not in known:
+            line = _line_of(text, str(key))
+            raise SourceError(path, line, f"unknown field {key!r} (known: {', '.join(sorted(known))})")
+        if isinstance(value, (dict, list)):
+            raise SourceError(path, _line_of(text, str(key)), f"field {key!r} must be a single value")
+        values[key] = "" if value is None else str(value)
+    return Metadata(**values)
+
+
+def _line_of(text: str, key: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
+
+
+def load_metadata(path: str | Path) -> Metadata:
+    """Read the metadata file; a missing file means nothing is known."""
+    path = Path(path)
+    if not path.exists():
+        return Metadata()
+    return parse_metadata(path.read_text(encoding="utf-8"), str(path))

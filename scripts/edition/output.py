@@ -1,0 +1,83 @@
+"""Writing generated pages: all or nothing, and telling whether docs/ is stale."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .render.markdown import GENERATED, PageFile
+
+_MARK = GENERATED.split("{", 1)[0]
+
+
+def _generated_files(out: Path) -> set[str]:
+    """Markdown files in ``out`` that the converter wrote (they start with its header)."""
+    if not out.is_dir():
+        return set()
+    found = set()
+    for path in out.glob("*.md"):
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            if handle.readline().startswith(_MARK):
+                found.add(path.name)
+    return found
+
+
+def stale_files(pages: tuple[PageFile, ...], out: Path) -> list[str]:
+    """Names of files in ``out`` that differ from, lack, or outlive the rendered pages."""
+    wanted = {page.path: page.text for page in pages}
+    stale = []
+    for name, text in sorted(wanted.items()):
+        path = out / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            stale.append(name)
+    stale.extend(sorted(_generated_files(out) - set(wanted)))
+    return stale
+
+
+def write_pages(pages: tuple[PageFile, ...], out: Path) -> None:
+    """Replace the generated pages in ``out`` in one step.
+
+    The new folder is staged beside the old one (hand-written files copied over), then
+    swapped in by renaming, so an error at any point leaves ``out`` as it was.
+    """
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    try:
+        if out.is_dir():
+            shutil.rmtree(staging)
+            shutil.copytree(out, staging, symlinks=True)
+            for name in _generated_files(staging):
+                (staging / name).unlink()
+        for page in pages:
+            target = staging / page.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.text, encoding="utf-8", newline="\n")
+        if out.is_dir():
+            backup = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
+            backup.rmdir()
+            os.rename(out, backup)
+            os.rename(staging, out)
+            shutil.rmtree(backup)
+        else:
+            os.rename(staging, out)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+
+
+def write_json(data: object, path: Path) -> None:
+    """Write JSON atomically (temporary file, then rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(data, stream, ensure_ascii=False, indent=2)
+            stream.write("\n")
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

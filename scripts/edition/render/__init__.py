@@ -1,0 +1,1 @@
+"""Renderers: Document -> Markdown pages for MkDocs."""
