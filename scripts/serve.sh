@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Fresh clone (with ../shared beside it) -> site served on http://127.0.0.1:8000/
+#   1. set up .venv from requirements.txt
+#   2. generate docs/ from the article (scripts/convert.py)
+#   3. build once with --strict (any warning fails here, not silently later)
+#   4. serve with live reload
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NO_MKDOCS_2_WARNING=1
+
+bash scripts/setup.sh
+.venv/bin/python scripts/convert.py
+.venv/bin/mkdocs build --strict
+exec .venv/bin/mkdocs serve -a "${ADDR:-127.0.0.1:8000}"
