@@ -16,7 +16,9 @@ from edition.output import write_json  # noqa: E402
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="convert.py", description=__doc__)
-    parser.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE, help="extracted text (default: %(default)s)")
+    parser.add_argument(
+        "source", nargs="?", type=Path, default=DEFAULT_SOURCE, help="extracted text (default: %(default)s)"
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: docs/)")
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the output folder is stale")
     parser.add_argument("--dump-json", type=Path, metavar="FILE", help="also write the document model as JSON")

@@ -21,7 +21,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-from footnotes import renumber_footnotes
+from footnotes import renumber_footnotes  # noqa: E402
 
 SAMPLE = {
     "index.md": """# 特朗普 2.0 时期美台高科技产业合作趋势研究

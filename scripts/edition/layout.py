@@ -30,6 +30,21 @@ def line_width(text: str) -> float:
     return sum(char_width(c) for c in _NOTE_MARKER.sub("", text)) + 0.5 * markers
 
 
+def first_unit_width(text: str) -> float:
+    """Width of what a line starts with that could not have been split: a word or one wide character.
+
+    A line that falls short only because its successor's first word would not fit is full.
+    """
+    text = _NOTE_MARKER.sub("", text.strip())
+    if not text:
+        return 0.0
+    if is_wide(text[0]):
+        return char_width(text[0])
+    word = re.match(r"[^\s]+", text).group()  # type: ignore[union-attr]
+    cut = next((i for i, c in enumerate(word) if is_wide(c)), len(word))
+    return char_width(" ") + sum(char_width(c) for c in word[:cut])
+
+
 def full_width(widths: list[float]) -> float:
     """The measure of a text column: the typical width of its lines.
 

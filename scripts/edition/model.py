@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class NoteRef:
         return {"type": "note_ref", "number": self.number}
 
 
-Inline = Union[Text, Link, NoteRef]
+Inline = Text | Link | NoteRef
 
 
 def plain_text(inlines: tuple[Inline, ...]) -> str:
@@ -118,7 +118,7 @@ class Heading:
         return {"type": "heading", "id": self.id, "level": self.level, "text": self.text, "span": self.span.to_dict()}
 
 
-Block = Union[Paragraph, Heading]
+Block = Paragraph | Heading
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..layout import ends_sentence, line_width
+from ..layout import ends_sentence, first_unit_width, line_width
 from .pages import BodyLine
 
 _NUMERAL = "一二三四五六七八九十"
@@ -15,8 +15,9 @@ CLOSING_HEADING = re.compile(r"^(结\s*语|结\s*论|余\s*论|结\s*束\s*语)$
 
 # Tolerances in em, measured on justified Chinese columns: a full line can fall short of
 # the measure by about one em (punctuation squeezed differently), the first line of a
-# paragraph is two em narrower (its indent), a last line is short.
-SHORT_MARGIN = 1.5
+# paragraph is two em narrower (its indent), a last line is short. A line is short only
+# if the next line's first word or character would still have fitted on it.
+SHORT_MARGIN = 0.5
 INDENT = 2.0
 INDENT_LOW, INDENT_HIGH = 3.5, 1.0
 
@@ -47,8 +48,17 @@ def is_heading(line: BodyLine, measure: float) -> int:
     return 0
 
 
-def _looks_like_first_line(width: float, measure: float) -> bool:
-    return measure - INDENT_LOW <= width <= measure - INDENT_HIGH
+def _is_short(line: BodyLine, following: BodyLine, measure: float) -> bool:
+    """Whether a line stops early: even the next line's first word would have fitted."""
+    return line_width(line.text) + first_unit_width(following.text) <= measure - SHORT_MARGIN
+
+
+def _looks_like_first_line(line: BodyLine, following: BodyLine | None, measure: float) -> bool:
+    """Whether a line is about two em narrower than the measure, not for want of room."""
+    width = line_width(line.text)
+    if not measure - INDENT_LOW <= width <= measure - INDENT_HIGH:
+        return False
+    return following is None or width + first_unit_width(following.text) <= measure - INDENT_HIGH
 
 
 def split_blocks(lines: tuple[BodyLine, ...], measure: float) -> tuple[RawBlock, ...]:
@@ -69,7 +79,6 @@ def split_blocks(lines: tuple[BodyLine, ...], measure: float) -> tuple[RawBlock,
             current.clear()
 
     for index, line in enumerate(lines):
-        width = line_width(line.text)
         level = is_heading(line, measure)
         if level and not current:
             blocks.append(RawBlock(level, (line,)))
@@ -77,14 +86,13 @@ def split_blocks(lines: tuple[BodyLine, ...], measure: float) -> tuple[RawBlock,
         current.append(line)
         if not ends_sentence(line.text):
             continue
-        limit = measure - SHORT_MARGIN - (INDENT if len(current) == 1 else 0.0)
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if (
-            width < limit
-            or following is None
-            or is_heading(following, measure)
-            or _looks_like_first_line(line_width(following.text), measure)
-        ):
+        if following is None or is_heading(following, measure):
+            close()
+            continue
+        after = lines[index + 2] if index + 2 < len(lines) else None
+        indent = INDENT if len(current) == 1 else 0.0
+        if _is_short(line, following, measure - indent) or _looks_like_first_line(following, after, measure):
             close()
     close()
     return tuple(blocks)

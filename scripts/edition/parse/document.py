@@ -122,7 +122,7 @@ def _sections(blocks: tuple[RawBlock, ...], context: _Context, cited: set[int]) 
         text = tidy_display_text(block.lines[0].text)
         if block.level == 1:
             close()
-            closing = not text[0] in "一二三四五六七八九十"
+            closing = text[0] not in "一二三四五六七八九十"
             numbered += 0 if closing else 1
             section_id = "conclusion" if closing else f"s{numbered}"
             heading = Heading(section_id, 1, text, _body_span(block.lines))
@@ -146,7 +146,7 @@ def _english(lines: tuple[BodyLine, ...], path: str) -> tuple[EnglishMatter, int
         raise SourceError(path, last, "the file ends without the English abstract and key words: is it truncated?")
     author_at = abstract_at - 1
     title_at = author_at
-    while title_at > 0 and not _CJK.search(lines[title_at - 1].text) and not EDITORS_LINE.match(lines[title_at - 1].text):
+    while title_at > 0 and not _CJK.search(lines[title_at - 1].text):
         title_at -= 1
     if title_at >= author_at:
         raise SourceError(path, lines[abstract_at].number, "no English title and author before 'Abstract:'")

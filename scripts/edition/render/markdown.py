@@ -39,7 +39,8 @@ def render_inlines(inlines: tuple[Inline, ...], at_block_start: bool = False) ->
 
 
 def render_paragraph(paragraph: Paragraph, label: str = "") -> str:
-    return f"{label}{render_inlines(paragraph.inlines, at_block_start=not label)} {{ #{paragraph.id} }}"
+    # attr_list reads a block's attributes from a line of their own under it.
+    return f"{label}{render_inlines(paragraph.inlines, at_block_start=not label)}\n{{ #{paragraph.id} }}"
 
 
 def render_heading(heading: Heading) -> str:
@@ -70,11 +71,11 @@ def render_home_zh(document: Document, opening: Section | None) -> str:
     paragraphs = opening.paragraphs if opening else ()
     keywords = ""
     if document.keywords:
-        keywords = f"**关键词：** {escape_text('；'.join(document.keywords))} {{ #keywords }}"
+        keywords = f"**关键词：** {escape_text('；'.join(document.keywords))}\n{{ #keywords }}"
     return _join(
         _header(document),
         f"# {escape_text(document.title.text)} {{ #title }}",
-        f"{escape_block(document.author.text)} {{ .byline #author }}",
+        f"{escape_block(document.author.text)}\n{{ .byline #author }}",
         render_paragraph(document.abstract, "**摘要：** "),
         keywords,
         [render_paragraph(p) for p in paragraphs],
@@ -104,9 +105,9 @@ def render_home_en(document: Document, sections: tuple[Section, ...]) -> str:
     return _join(
         _header(document),
         f"# {escape_text(english.title.text)} {{ #title }}",
-        f"{escape_block(english.author.text)} {{ .byline #author }}",
+        f"{escape_block(english.author.text)}\n{{ .byline #author }}",
         render_paragraph(english.abstract, "**Abstract:** "),
-        f"**Key Words:** {escape_text('; '.join(english.keywords))} {{ #keywords }}",
+        f"**Key Words:** {escape_text('; '.join(english.keywords))}\n{{ #keywords }}",
         notice,
         "Sections of the Chinese original:",
         "\n".join(contents),
@@ -118,7 +119,7 @@ def render_section_zh(document: Document, section: Section) -> str:
     body = [render_heading(b) if isinstance(b, Heading) else render_paragraph(b) for b in section.blocks]
     closing = []
     if section is document.sections[-1] and document.editors is not None:
-        closing = [f"（责任编辑 {escape_text(document.editors.text)}） {{ .editors #editors }}"]
+        closing = [f"（责任编辑 {escape_text(document.editors.text)}）\n{{ .editors #editors }}"]
     return _join(
         _header(document),
         render_heading(section.heading),
