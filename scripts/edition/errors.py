@@ -11,3 +11,6 @@ class SourceError(Exception):
         self.path = path
         self.line = line
         self.message = message
+
+    def __reduce__(self) -> tuple[type[SourceError], tuple[str, int, str]]:
+        return (type(self), (self.path, self.line, self.message))

@@ -30,10 +30,20 @@ class Metadata:
         return asdict(self)
 
 
+class _StringLoader(yaml.SafeLoader):
+    """Safe YAML where a plain scalar stays the text as written (``1.10`` is not 1.1), or null."""
+
+
+_StringLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:null"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def parse_metadata(text: str, path: str) -> Metadata:
-    """Parse and check the YAML mapping: known keys only, scalar values."""
+    """Parse and check the YAML mapping: known keys only, scalar values kept as written."""
     try:
-        data = yaml.safe_load(text) or {}
+        data = yaml.load(text, Loader=_StringLoader) or {}
     except yaml.YAMLError as error:
         line = getattr(getattr(error, "problem_mark", None), "line", 0) + 1
         raise SourceError(path, line, f"not valid YAML: {getattr(error, 'problem', error)}") from None
@@ -63,4 +73,10 @@ def load_metadata(path: str | Path) -> Metadata:
     path = Path(path)
     if not path.exists():
         return Metadata()
-    return parse_metadata(path.read_text(encoding="utf-8"), str(path))
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise SourceError(str(path), line, "the metadata file is not UTF-8 text") from None
+    return parse_metadata(text, str(path))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import shutil
 import tempfile
 from pathlib import Path
@@ -31,10 +32,21 @@ def stale_files(pages: tuple[PageFile, ...], out: Path) -> list[str]:
     stale = []
     for name, text in sorted(wanted.items()):
         path = out / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        if not path.is_file() or path.read_text(encoding="utf-8", errors="replace") != text:
             stale.append(name)
     stale.extend(sorted(_generated_files(out) - set(wanted)))
     return stale
+
+
+def _make_staging(out: Path) -> Path:
+    """A new empty folder beside ``out``, with the umask's permissions (mkdtemp's 0700 would stick to a new out)."""
+    while True:
+        staging = out.parent / f".{out.name}-new-{secrets.token_hex(6)}"
+        try:
+            staging.mkdir()
+        except FileExistsError:
+            continue
+        return staging
 
 
 def write_pages(pages: tuple[PageFile, ...], out: Path) -> None:
@@ -45,7 +57,7 @@ def write_pages(pages: tuple[PageFile, ...], out: Path) -> None:
     """
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    staging = _make_staging(out)
     try:
         if out.is_dir():
             shutil.rmtree(staging)

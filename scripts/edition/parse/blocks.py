@@ -58,7 +58,7 @@ def _looks_like_first_line(line: BodyLine, following: BodyLine | None, measure: 
     width = line_width(line.text)
     if not measure - INDENT_LOW <= width <= measure - INDENT_HIGH:
         return False
-    return following is None or width + first_unit_width(following.text) <= measure - INDENT_HIGH
+    return following is None or width + first_unit_width(following.text) <= measure + SHORT_MARGIN
 
 
 def split_blocks(lines: tuple[BodyLine, ...], measure: float) -> tuple[RawBlock, ...]:

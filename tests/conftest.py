@@ -1,0 +1,102 @@
+"""Shared set-up: scripts/ on sys.path, the seed article, and helpers for CLI and tree checks."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPTS = ROOT / "scripts"
+if str(SCRIPTS) not in sys.path:
+    sys.path.insert(0, str(SCRIPTS))
+
+SEED = ROOT / "source" / "000_075e35d79351af94.txt"
+CLI = SCRIPTS / "convert.py"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+ERROR_LINE = re.compile(r"^convert\.py: error: (?P<path>.+):(?P<line>\d+): (?P<message>.+)$")
+
+
+def seed_text() -> str:
+    """The seed article as text."""
+    return SEED.read_text(encoding="utf-8")
+
+
+def nonspace(text: str) -> str:
+    """The text without any whitespace."""
+    return re.sub(r"\s+", "", text)
+
+
+def line_index(lines: list[str], predicate) -> int:
+    """Index of the first line for which ``predicate`` holds (fails the test if none)."""
+    for index, line in enumerate(lines):
+        if predicate(line):
+            return index
+    raise AssertionError("no such line in the seed")
+
+
+def run_cli(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run scripts/convert.py in a subprocess."""
+    return subprocess.run(
+        [sys.executable, str(CLI), *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
+
+
+def tree_hash(path: Path) -> str:
+    """A hash of a folder's names, modes and contents (hidden files included)."""
+    digest = hashlib.sha256()
+    if not path.exists():
+        return "missing"
+    for item in sorted(path.rglob("*")):
+        digest.update(str(item.relative_to(path)).encode())
+        digest.update(str(item.stat().st_mode).encode())
+        if item.is_file():
+            digest.update(item.read_bytes())
+    return digest.hexdigest()
+
+
+def markdown_extensions() -> list[object]:
+    """The Markdown extensions of mkdocs.yml, for Python-Markdown."""
+    import yaml
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
+    extensions: list[object] = []
+    configs: dict[str, dict] = {}
+    for entry in config["markdown_extensions"]:
+        if isinstance(entry, dict):
+            ((name, options),) = entry.items()
+            extensions.append(name)
+            configs[name] = options or {}
+        else:
+            extensions.append(entry)
+    return [extensions, configs]
+
+
+def to_html(text: str) -> str:
+    """Render Markdown as MkDocs would (same extensions)."""
+    import markdown
+
+    extensions, configs = markdown_extensions()
+    return markdown.markdown(text, extensions=extensions, extension_configs=configs)
+
+
+@pytest.fixture(scope="session")
+def seed_document():
+    from edition.parse import parse_file
+
+    return parse_file(SEED)
+
+
+@pytest.fixture()
+def docs_dir(tmp_path: Path) -> Path:
+    """A pre-existing output folder: the committed pages plus a hand-written file."""
+    out = tmp_path / "docs"
+    out.mkdir()
+    for page in (ROOT / "docs").glob("*.md"):
+        (out / page.name).write_bytes(page.read_bytes())
+    (out / "about.md").write_text("# Hand-written\n", encoding="utf-8")
+    return out
