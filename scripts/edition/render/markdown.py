@@ -89,8 +89,41 @@ def _zh_link(section: Section, depth: int) -> str:
     return f'<a href="{href}" hreflang="zh" lang="zh">{escape_text(title)}</a>'
 
 
+def _original_map(section: Section, depth: int) -> str:
+    """A list of the section's parts, each carrying the id its Chinese twin has and linking to it.
+
+    Until the translation exists, a link or a language switch to /en/...#s1-p3 still lands
+    on the right part and leads on to the same place in the original.
+    """
+    base = "../" * depth + ("" if section.heading is None else f"{section.id}/")
+    groups: list[tuple[Heading | None, list[Paragraph]]] = [(None, [])]
+    for block in section.blocks:
+        if isinstance(block, Heading):
+            groups.append((block, []))
+        else:
+            groups[-1][1].append(block)
+    items = []
+    for number, (heading, paragraphs) in enumerate(groups):
+        if heading is None and not paragraphs:
+            continue
+        marks = [
+            f'<a id="{p.id}" href="{base}#{p.id}" hreflang="zh">¶&nbsp;{p.id.rsplit("-p", 1)[1]}</a>'
+            for p in paragraphs
+        ]
+        if heading is not None:
+            target = f'id="{heading.id}" href="{base}#{heading.id}"'
+            title = f'<a {target} hreflang="zh" lang="zh">{escape_text(heading.text)}</a>'
+        elif section.heading is not None and number == 0:
+            title = f'<a href="{base}" hreflang="zh" lang="zh">{escape_text(section.heading.text)}</a>'
+        else:
+            title = "Opening"
+        items.append(f"- {title}: {' · '.join(marks)}" if marks else f"- {title}")
+    return "\n".join(items)
+
+
 def render_home_en(document: Document, sections: tuple[Section, ...]) -> str:
     english = document.english
+    opening = next((s for s in sections if s.heading is None), None)
     contents = [f"- {_zh_link(s, 1)}" for s in sections if s.heading is not None]
     notice = "\n".join(
         [
@@ -109,6 +142,8 @@ def render_home_en(document: Document, sections: tuple[Section, ...]) -> str:
         render_paragraph(english.abstract, "**Abstract:** "),
         f"**Key Words:** {escape_text('; '.join(english.keywords))}\n{{ #keywords }}",
         notice,
+        "The opening paragraphs in the Chinese original:",
+        _original_map(opening, 1) if opening else "",
         "Sections of the Chinese original:",
         "\n".join(contents),
     )
@@ -149,6 +184,8 @@ def render_section_en(document: Document, section: Section, number: int) -> str:
         _header(document),
         f"# {escape_text(english_section_title(section, number))} {{ #{section.id} }}",
         notice,
+        "The parts of this section in the Chinese original:",
+        _original_map(section, 2),
     )
 
 
