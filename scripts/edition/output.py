@@ -12,17 +12,19 @@ from pathlib import Path
 from .render.markdown import GENERATED, PageFile
 
 _MARK = GENERATED.split("{", 1)[0]
+_HEAD_LINES = 8  # front matter, then the mark
 
 
 def _generated_files(out: Path) -> set[str]:
-    """Markdown files in ``out`` that the converter wrote (they start with its header)."""
+    """Markdown files in ``out`` that the converter wrote (their head carries its mark)."""
     if not out.is_dir():
         return set()
     found = set()
     for path in out.glob("*.md"):
         with path.open(encoding="utf-8", errors="replace") as handle:
-            if handle.readline().startswith(_MARK):
-                found.add(path.name)
+            head = [handle.readline() for _ in range(_HEAD_LINES)]
+        if any(line.startswith(_MARK) for line in head):
+            found.add(path.name)
     return found
 
 
@@ -84,12 +86,13 @@ def write_pages(pages: tuple[PageFile, ...], out: Path) -> None:
 def write_json(data: object, path: Path) -> None:
     """Write JSON atomically (temporary file, then rename)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    temporary = path.parent / f".{path.name}-{secrets.token_hex(6)}"
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        # Mode "x" creates the file with the umask's permissions (mkstemp's 0600 would stay).
+        with temporary.open("x", encoding="utf-8", newline="\n") as stream:
             json.dump(data, stream, ensure_ascii=False, indent=2)
             stream.write("\n")
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from ..model import Document, Heading, Inline, Link, Note, NoteRef, Paragraph, Section, Text
@@ -63,8 +64,12 @@ def _join(*parts: str | list[str]) -> str:
     return "\n\n".join(b for b in blocks if b) + "\n"
 
 
-def _header(document: Document) -> str:
-    return GENERATED.format(source=f"source/{document.source_name}")
+def _header(document: Document, title: str) -> str:
+    """Front matter (the page's title for the nav and the browser tab) and the generated-file mark."""
+    # A JSON string is a valid YAML scalar, quoted and escaped.
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n" + GENERATED.format(
+        source=f"source/{document.source_name}"
+    )
 
 
 def render_home_zh(document: Document, opening: Section | None) -> str:
@@ -73,7 +78,7 @@ def render_home_zh(document: Document, opening: Section | None) -> str:
     if document.keywords:
         keywords = f"**关键词：** {escape_text('；'.join(document.keywords))}\n{{ #keywords }}"
     return _join(
-        _header(document),
+        _header(document, "首页"),
         f"# {escape_text(document.title.text)} {{ #title }}",
         f"{escape_block(document.author.text)}\n{{ .byline #author }}",
         render_paragraph(document.abstract, "**摘要：** "),
@@ -136,7 +141,7 @@ def render_home_en(document: Document, sections: tuple[Section, ...]) -> str:
         ]
     )
     return _join(
-        _header(document),
+        _header(document, "Home"),
         f"# {escape_text(english.title.text)} {{ #title }}",
         f"{escape_block(english.author.text)}\n{{ .byline #author }}",
         render_paragraph(english.abstract, "**Abstract:** "),
@@ -156,7 +161,7 @@ def render_section_zh(document: Document, section: Section) -> str:
     if section is document.sections[-1] and document.editors is not None:
         closing = [f"（责任编辑 {escape_text(document.editors.text)}）\n{{ .editors #editors }}"]
     return _join(
-        _header(document),
+        _header(document, section.heading.text),
         render_heading(section.heading),
         body,
         closing,
@@ -180,9 +185,10 @@ def render_section_en(document: Document, section: Section, number: int) -> str:
             f" read {_zh_link(section, 2)} in Chinese.",
         ]
     )
+    title = english_section_title(section, number)
     return _join(
-        _header(document),
-        f"# {escape_text(english_section_title(section, number))} {{ #{section.id} }}",
+        _header(document, title),
+        f"# {escape_text(title)} {{ #{section.id} }}",
         notice,
         "The parts of this section in the Chinese original:",
         _original_map(section, 2),
