@@ -77,9 +77,12 @@ def markdown_extensions() -> list[object]:
 
 
 def to_html(text: str) -> str:
-    """Render Markdown as MkDocs would (same extensions)."""
+    """Render Markdown as MkDocs would: front matter taken off, then the same extensions."""
     import markdown
+    from mkdocs.utils.meta import get_data
 
+    if text.startswith("---\n"):  # (get_data would also read "Key: value" first lines as meta)
+        text, _ = get_data(text)
     extensions, configs = markdown_extensions()
     return markdown.markdown(text, extensions=extensions, extension_configs=configs)
 

@@ -1,0 +1,284 @@
+"""The command line and the library on good, odd and bad input; --check and the committed docs/."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import ERROR_LINE, ROOT, SEED, line_index, run_cli, seed_text, tree_hash
+from edition.convert import check, convert, convert_to
+from edition.errors import SourceError
+from edition.parse import parse_bytes, parse_file
+
+NAME = SEED.name
+
+
+# --- bad inputs: each builder returns (bytes, expected line or None for "any line") ------------
+
+
+def _empty() -> tuple[bytes, int | None]:
+    return b"", 1
+
+
+def _blank() -> tuple[bytes, int | None]:
+    return b" \n\n  \n", 1
+
+
+def _nul() -> tuple[bytes, int | None]:
+    lines = seed_text().split("\n")
+    at = line_index(lines, lambda line: line.startswith("王子旗"))
+    lines[at] = "王子\x00旗"
+    return "\n".join(lines).encode("utf-8"), at + 1
+
+
+def _random_bytes() -> tuple[bytes, int | None]:
+    return bytes(b for b in random.Random(7).randbytes(6000) if b), None
+
+
+def _invalid_high_bytes() -> tuple[bytes, int | None]:
+    return bytes(random.Random(3).randrange(0x80, 0x100) for _ in range(6000)), None
+
+
+def _control_character() -> tuple[bytes, int | None]:
+    lines = seed_text().split("\n")
+    at = line_index(lines, lambda line: line.startswith("核心战场"))
+    lines[at] = lines[at].replace("核心", "核\x1b心", 1)
+    return "\n".join(lines).encode("utf-8"), at + 1
+
+
+def _marker_without_note() -> tuple[bytes, int | None]:
+    lines = seed_text().split("\n")
+    # Page 1 has notes [1]..[7]: cite a [9] in its body.
+    at = line_index(lines, lambda line: "而紧密联系。[2]" in line)
+    lines[at] = lines[at].replace("而紧密联系。[2]", "而紧密联系。[2][9]")
+    return "\n".join(lines).encode("utf-8"), at + 1
+
+
+def _uncited_note() -> tuple[bytes, int | None]:
+    lines = seed_text().split("\n")
+    at = line_index(lines, lambda line: "也得以维系。[3]" in line)
+    lines[at] = lines[at].replace("[3]", "")
+    note = line_index(lines, lambda line: line.startswith("[3]"))
+    return "\n".join(lines).encode("utf-8"), note + 1
+
+
+def _duplicate_note_number() -> tuple[bytes, int | None]:
+    lines = seed_text().split("\n")
+    at = line_index(lines, lambda line: line.startswith("[3]"))
+    lines[at] = "[2]" + lines[at][3:]
+    return "\n".join(lines).encode("utf-8"), at + 1
+
+
+def _missing_note_number() -> tuple[bytes, int | None]:
+    lines = seed_text().split("\n")
+    at = line_index(lines, lambda line: line.startswith("[3]"))
+    lines[at] = "[4]" + lines[at][3:]
+    return "\n".join(lines).encode("utf-8"), at + 1
+
+
+def _truncated() -> tuple[bytes, int | None]:
+    text = seed_text()
+    return text[: len(text) // 2].encode("utf-8"), None
+
+
+def _no_abstract() -> tuple[bytes, int | None]:
+    lines = seed_text().split("\n")
+    at = line_index(lines, lambda line: line.startswith("摘 要："))
+    lines[at] = lines[at].replace("摘 要：", "")
+    return "\n".join(lines).encode("utf-8"), None
+
+
+BAD_INPUTS: dict[str, Callable[[], tuple[bytes, int | None]]] = {
+    "empty": _empty,
+    "blank": _blank,
+    "nul": _nul,
+    "random-bytes": _random_bytes,
+    "invalid-high-bytes": _invalid_high_bytes,
+    "control-character": _control_character,
+    "marker-without-note": _marker_without_note,
+    "uncited-note": _uncited_note,
+    "duplicate-note-number": _duplicate_note_number,
+    "missing-note-number": _missing_note_number,
+    "truncated": _truncated,
+    "no-abstract": _no_abstract,
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_input_cli(case, tmp_path, docs_dir):
+    data, line = BAD_INPUTS[case]()
+    source = tmp_path / NAME
+    source.write_bytes(data)
+    dump = tmp_path / "model.json"
+    before = tree_hash(docs_dir)
+    result = run_cli(source, "--out", docs_dir, "--dump-json", dump)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    match = ERROR_LINE.match(result.stderr.strip())
+    assert match, result.stderr
+    assert match["path"] == str(source)
+    total = max(1, data.count(b"\n") + 1)
+    assert 1 <= int(match["line"]) <= total
+    if line is not None:
+        assert int(match["line"]) == line, result.stderr
+    assert tree_hash(docs_dir) == before
+    assert not dump.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([NAME, "docs"]), "no temporary left behind"
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_input_library(case, tmp_path, docs_dir):
+    data, line = BAD_INPUTS[case]()
+    source = tmp_path / NAME
+    source.write_bytes(data)
+    with pytest.raises(SourceError) as caught:
+        parse_bytes(data, str(source))
+    assert caught.value.path == str(source)
+    assert str(caught.value).startswith(f"{source}:{caught.value.line}: ")
+    assert "\n" not in str(caught.value)
+    if line is not None:
+        assert caught.value.line == line
+    before = tree_hash(docs_dir)
+    with pytest.raises(SourceError):
+        convert_to(source, docs_dir)
+    assert tree_hash(docs_dir) == before
+
+
+def test_missing_source_file(tmp_path, docs_dir):
+    before = tree_hash(docs_dir)
+    result = run_cli(tmp_path / "nothing.txt", "--out", docs_dir)
+    assert result.returncode == 2
+    assert result.stderr.startswith("convert.py: error: ") and len(result.stderr.splitlines()) == 1
+    assert "Traceback" not in result.stderr
+    assert tree_hash(docs_dir) == before
+
+
+def _variant(tmp_path: Path, data: bytes):
+    folder = tmp_path / "variant"
+    folder.mkdir(exist_ok=True)
+    source = folder / NAME
+    source.write_bytes(data)
+    return source
+
+
+@pytest.mark.parametrize(
+    "transform",
+    [
+        pytest.param(lambda text: b"\xef\xbb\xbf" + text.encode("utf-8"), id="bom"),
+        pytest.param(lambda text: text.replace("\n", "\r\n").encode("utf-8"), id="crlf"),
+        pytest.param(lambda text: b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"), id="bom-crlf"),
+        pytest.param(lambda text: text.encode("gb18030"), id="gb18030"),
+    ],
+)
+def test_equivalent_encodings_give_the_same_document(transform, tmp_path, seed_document):
+    source = _variant(tmp_path, transform(seed_text()))
+    assert parse_file(source) == seed_document
+    out = tmp_path / "out"
+    result = run_cli(source, "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert run_cli("--check", "--out", out).returncode == 0  # same pages as from the plain seed
+
+
+def test_gbk_copy_gives_the_same_document(tmp_path):
+    # GBK proper lacks U+2022 (the seed's one bullet): use the GBK middle dot in both copies.
+    text = seed_text().replace("\u2022", "\u00b7")
+    plain = parse_bytes(text.encode("utf-8"), "seed.txt")
+    assert parse_bytes(text.encode("gbk"), "seed.txt") == plain
+    source = _variant(tmp_path, text.encode("gbk"))
+    result = run_cli(source, "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+
+
+def test_convert_writes_pages_and_json(tmp_path, seed_document):
+    out = tmp_path / "site-docs"
+    dump = tmp_path / "dump" / "model.json"
+    result = run_cli(SEED, "--out", out, "--dump-json", dump)
+    assert result.returncode == 0, result.stderr
+    assert "12 pages" in result.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(p.name for p in (ROOT / "docs").glob("*.md"))
+    for name in names:
+        assert (out / name).read_bytes() == (ROOT / "docs" / name).read_bytes()
+    data = json.loads(dump.read_text(encoding="utf-8"))
+    assert data["document"] == seed_document.to_dict()
+    assert data["metadata"]["edition"] == "1.0"
+
+
+def test_convert_keeps_hand_written_files(docs_dir):
+    result = run_cli(SEED, "--out", docs_dir)
+    assert result.returncode == 0, result.stderr
+    assert (docs_dir / "about.md").read_text(encoding="utf-8") == "# Hand-written\n"
+    assert check(SEED, docs_dir) == []
+
+
+# --- --check -------------------------------------------------------------------------------
+
+
+def test_committed_docs_are_not_stale():
+    """docs/ in the repository is exactly what the converter makes from source/."""
+    result = run_cli("--check")
+    assert result.returncode == 0, result.stderr
+    assert check() == []
+
+
+def test_check_passes_on_a_fresh_copy(docs_dir):
+    before = tree_hash(docs_dir)
+    assert run_cli("--check", "--out", docs_dir).returncode == 0
+    assert tree_hash(docs_dir) == before
+
+
+def test_check_fails_when_a_page_is_edited(docs_dir):
+    page = docs_dir / "s2.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("半导体", "芯片", 1), encoding="utf-8")
+    before = tree_hash(docs_dir)
+    result = run_cli("--check", "--out", docs_dir)
+    assert result.returncode == 1
+    assert "s2.md" in result.stderr and "stale" in result.stderr
+    assert tree_hash(docs_dir) == before, "--check writes nothing"
+
+
+def test_check_fails_on_an_extra_generated_page(docs_dir):
+    extra = docs_dir / "s9.md"
+    extra.write_bytes((docs_dir / "s1.md").read_bytes())
+    result = run_cli("--check", "--out", docs_dir)
+    assert result.returncode == 1
+    assert "s9.md" in result.stderr
+    assert check(SEED, docs_dir) == ["s9.md"]
+
+
+def test_check_fails_on_a_missing_page(docs_dir):
+    (docs_dir / "conclusion.en.md").unlink()
+    result = run_cli("--check", "--out", docs_dir)
+    assert result.returncode == 1
+    assert "conclusion.en.md" in result.stderr
+
+
+def test_check_ignores_hand_written_pages(docs_dir):
+    (docs_dir / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    assert run_cli("--check", "--out", docs_dir).returncode == 0
+
+
+def test_check_on_a_page_that_is_not_utf8(docs_dir):
+    (docs_dir / "s3.md").write_bytes("第三部分".encode("gb18030"))
+    result = run_cli("--check", "--out", docs_dir)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_check_with_dump_json(tmp_path, docs_dir):
+    dump = tmp_path / "check.json"
+    assert run_cli("--check", "--out", docs_dir, "--dump-json", dump).returncode == 0
+    assert json.loads(dump.read_text(encoding="utf-8")) == convert().to_dict()
+
+
+def test_check_with_bad_input_is_exit_2(tmp_path, docs_dir):
+    source = tmp_path / NAME
+    source.write_bytes(b"")
+    result = run_cli(source, "--check", "--out", docs_dir)
+    assert result.returncode == 2
+    assert ERROR_LINE.match(result.stderr.strip())
