@@ -47,8 +47,9 @@ def test_join_wrapped_lines(lines, joined):
         ("briefi ngs-statements", "briefings-statements"),
         ("digital-fi nancial-technology", "digital-financial-technology"),
         ("fi nancial", "financial"),
-        pytest.param("wifi is", "wifi is", marks=pytest.mark.xfail(strict=True, reason="word ending in fi")),
-        pytest.param("sci-fi film", "sci-fi film", marks=pytest.mark.xfail(strict=True, reason="word ending in fi")),
+        ("wifi is", "wifi is"),
+        ("sci-fi film", "sci-fi film"),
+        ("Hi-Fi sound and hi-fi sound", "Hi-Fi sound and hi-fi sound"),
     ],
 )
 def test_repair_ligatures(text, repaired):

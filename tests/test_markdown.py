@@ -118,7 +118,6 @@ def test_markup_in_the_text_is_escaped(pages):
             assert not [h for h in tree.xpath("//h1") if h.text_content().startswith("x")]
 
 
-@pytest.mark.xfail(strict=True, reason="render_note does not escape a block start: see the report")
 def test_markup_at_the_start_of_a_note_is_escaped():
     lines = seed_text().split("\n")
     at = line_index(lines, lambda line: line.startswith("[1] 樊吉社"))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .errors import SourceError
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
@@ -50,6 +50,8 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
 def split_lines(text: str) -> tuple[SourceLine, ...]:
     """Split text into numbered lines; CRLF and CR line ends count as LF."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # pdftotext starts each page with a form feed: it marks a page start, as one space does.
+    text = text.replace("\f", " ")
     return tuple(SourceLine(n, line) for n, line in enumerate(text.split("\n"), start=1))
 
 

@@ -18,7 +18,7 @@ from .model import Document, Heading, Inline, Link, NoteRef, Paragraph, Text
 
 # No line may start with these (kinsoku): they stay with the character before them.
 _NO_LINE_START = set("，。、；：？！）》」』”’,.;:?!)")
-_LIGATURE = re.compile(r"(?<=[A-Za-z/\-.])fi(?=[a-z])")
+_LIGATURE = re.compile(r"(?<![Ww]i)(?<![Hh]i)(?<![Ss]ci)(?<![Ll]o)(?<=[A-Za-z/\-.])fi(?=[a-z])")
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,12 @@ from ..layout import is_wide
 from ..model import Inline, Link, NoteRef, Text
 
 NOTE_MARKER = re.compile(r"\[(\d+)\]")
-# A split "fi" ligature: "fi" then a space inside a Latin word ("Artifi cial", "/fi rstnews").
-_SPLIT_LIGATURE = re.compile(r"(?<=[A-Za-z/\-.])fi (?=[a-z])|(?<![A-Za-z])fi (?=[a-z]{3})")
+# A split "fi" ligature: "fi" then a space inside a Latin word ("Artifi cial", "/fi rstnews"),
+# except after the few words that really end in "fi" (wifi, hi-fi, sci-fi, lo-fi).
+_SPLIT_LIGATURE = re.compile(
+    r"(?<![Ww]i)(?<![Ww]i-)(?<![Hh]i)(?<![Hh]i-)(?<![Ss]ci)(?<![Ss]ci-)(?<![Ll]o)(?<![Ll]o-)"
+    r"(?:(?<=[A-Za-z/\-.])fi (?=[a-z])|(?<![A-Za-z])fi (?=[a-z]{3}))"
+)
 _URL = re.compile(r"https?://[^\s<>\"“”‘’（）《》，。、；：！？\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")
 _URL_TRAILING = ".,;:!'"
 

@@ -49,7 +49,7 @@ def render_heading(heading: Heading) -> str:
 
 
 def render_note(note: Note) -> str:
-    return f"[^{note.number}]: {render_inlines(note.inlines)}"
+    return f"[^{note.number}]: {render_inlines(note.inlines, at_block_start=True)}"
 
 
 def _notes_of(document: Document, paragraphs: tuple[Paragraph, ...]) -> list[str]:
