@@ -1,0 +1,1 @@
+"""Cited-URL link checking: extract URLs from the document, check them, report."""

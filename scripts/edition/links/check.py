@@ -1,0 +1,552 @@
+"""Checking: URL -> verdict, politely (per-host limits and spacing), with retries, redirects and soft-404 probes."""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import email.utils
+import html
+import ipaddress
+import random
+import re
+import secrets
+import socket
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import httpcore
+import httpx
+
+BROWSER_USER_AGENT = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36"
+)
+PLAIN_USER_AGENT = "edition-link-checker/1.0 (+cited-URL checker)"
+
+
+class Verdict(StrEnum):
+    OK = "ok"
+    REDIRECTED = "redirected"
+    BROKEN = "broken"
+    SOFT_404 = "soft-404"
+    UNVERIFIABLE = "unverifiable"
+    TIMEOUT = "timeout"
+
+
+FAILING = frozenset({Verdict.BROKEN, Verdict.SOFT_404, Verdict.TIMEOUT})
+
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+PERMANENT_REDIRECTS = frozenset({301, 308})
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+# HEAD answers not to be trusted: ask again with GET before believing them.
+HEAD_UNRELIABLE = frozenset({400, 401, 403, 404, 405, 406, 409, 410, 412, 418, 501})
+DEAD_STATUSES = frozenset({404, 410})
+NOT_FOUND_TITLE = re.compile(
+    r"页面不存在|頁面不存在|找不到(该|該)?(页面|頁面|网页|網頁)|网页不存在|網頁不存在|页面未找到|頁面未找到|"
+    r"not\s+found|page\s+(does\s+not|doesn't)\s+exist|page\s+cannot\s+be\s+found|\b404\b|no\s+longer\s+available",
+    re.IGNORECASE,
+)
+CHALLENGE_TITLE = re.compile(r"just a moment|attention required|are you a robot|captcha|请稍候|安全验证", re.IGNORECASE)
+# Requests sent on behalf of the URL being checked (each check runs in its own task and context).
+_REQUESTS: contextvars.ContextVar[list[int]] = contextvars.ContextVar("requests")
+TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)
+
+
+@dataclass(frozen=True)
+class CheckConfig:
+    """Every limit of the checker; the defaults are polite for a few dozen URLs on public sites."""
+
+    timeout: float = 15.0
+    concurrency: int = 16
+    per_host: int = 2
+    host_spacing: float = 0.5
+    retries: int = 3
+    backoff_base: float = 1.0
+    backoff_max: float = 16.0
+    retry_after_max: float = 60.0
+    max_redirects: int = 10
+    max_body: int = 256 * 1024
+    user_agent: str = BROWSER_USER_AGENT
+    allow_private: bool = False
+    # Addresses allowed even when private ones are refused (the tests' first hop on 127.0.0.1).
+    allowed_addresses: frozenset[str] = frozenset()
+    verify_tls: bool = True
+    soft_404_probe: bool = True
+    # Read HTML pages up to their <title> (a GET stopped early) to catch "page not found" titles.
+    read_titles: bool = True
+    # This many distinct URLs redirected to one site root make that root a soft-404 destination.
+    home_redirect_threshold: int = 3
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One redirect: from where, with which status, to where."""
+
+    url: str
+    status: int
+    location: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"url": self.url, "status": self.status, "location": self.location}
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The verdict on one URL and how it was reached."""
+
+    url: str
+    verdict: Verdict
+    status: int | None = None
+    final_url: str | None = None
+    redirects: tuple[Hop, ...] = ()
+    attempts: int = 0
+    requests: int = 0
+    elapsed: float = 0.0
+    error: str | None = None
+    from_cache: bool = False
+
+    @property
+    def failing(self) -> bool:
+        return self.verdict in FAILING
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "url": self.url,
+            "verdict": str(self.verdict),
+            "status": self.status,
+            "final_url": self.final_url,
+            "redirects": [hop.to_dict() for hop in self.redirects],
+            "attempts": self.attempts,
+            "requests": self.requests,
+            "elapsed": round(self.elapsed, 3),
+            "error": self.error,
+            "from_cache": self.from_cache,
+        }
+
+
+class BlockedAddressError(Exception):
+    """A host resolving to a private, loopback or link-local address while those are refused."""
+
+
+def address_forbidden(address: str, config: CheckConfig) -> bool:
+    """Whether connecting to this IP address is refused under the config."""
+    if config.allow_private or address in config.allowed_addresses:
+        return False
+    ip = ipaddress.ip_address(address.split("%")[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return not ip.is_global or ip.is_multicast
+
+
+class GuardedBackend(httpcore.AsyncNetworkBackend):
+    """Resolves the host itself, refuses forbidden addresses, then connects to a checked address."""
+
+    def __init__(self, config: CheckConfig) -> None:
+        self._config = config
+        self._backend = httpcore.AnyIOBackend()
+
+    async def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        loop = asyncio.get_running_loop()
+        try:
+            infos = await asyncio.wait_for(loop.getaddrinfo(host, port, type=socket.SOCK_STREAM), timeout=timeout)
+        except socket.gaierror as error:
+            raise httpcore.ConnectError(f"unknown host {host}: {error.strerror}") from error
+        except TimeoutError as error:
+            raise httpcore.ConnectTimeout(f"resolving {host} timed out") from error
+        addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
+        # Every address must be allowed, so that no address of the set can be reached by a retry.
+        for address in addresses:
+            if address_forbidden(address, self._config):
+                raise BlockedAddressError(f"refused: {host} resolves to non-public address {address}")
+        last: Exception | None = None
+        for address in addresses:
+            try:
+                return await self._backend.connect_tcp(
+                    address, port, timeout=timeout, local_address=local_address, socket_options=socket_options
+                )
+            except httpcore.ConnectError as error:
+                last = httpcore.ConnectError(f"connection to {host}:{port} failed ({address}): {error}")
+            except httpcore.ConnectTimeout as error:
+                last = error
+        raise last or httpcore.ConnectError(f"no address for {host}")
+
+    async def connect_unix_socket(self, path, timeout=None, socket_options=None):  # pragma: no cover
+        raise httpcore.ConnectError("unix sockets are not checked")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._backend.sleep(seconds)
+
+
+def make_client(config: CheckConfig) -> httpx.AsyncClient:
+    """An httpx client whose connections go through the address guard; redirects are left to the checker."""
+    transport = httpx.AsyncHTTPTransport(verify=config.verify_tls, trust_env=False)
+    # httpx does not expose the network backend; swap the pool for one built with the guard.
+    transport._pool = httpcore.AsyncConnectionPool(
+        ssl_context=httpx.create_ssl_context(verify=config.verify_tls, trust_env=False),
+        max_connections=max(config.concurrency, 1) * 2,
+        max_keepalive_connections=max(config.concurrency, 1),
+        keepalive_expiry=5.0,
+        network_backend=GuardedBackend(config),
+    )
+    return httpx.AsyncClient(
+        transport=transport,
+        follow_redirects=False,
+        timeout=httpx.Timeout(config.timeout),
+        headers={
+            "User-Agent": config.user_agent,
+            "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+            "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8",
+        },
+        trust_env=False,
+    )
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One HTTP answer as the checker needs it: status, headers, the start of the body."""
+
+    status: int
+    headers: httpx.Headers
+    body: bytes
+    method: str
+
+    @property
+    def title(self) -> str:
+        match = TITLE.search(self.body)
+        if not match:
+            return ""
+        return html.unescape(match.group(1).decode("utf-8", "replace")).strip()
+
+    @property
+    def is_html(self) -> bool:
+        return "html" in self.headers.get("content-type", "")
+
+
+@dataclass
+class Outcome:
+    """The result of asking one URL (with retries), before redirects are followed."""
+
+    answer: Answer | None = None
+    error: str | None = None
+    error_kind: str | None = None  # "timeout", "connect", "blocked", "protocol"
+    attempts: int = 0
+
+
+def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait according to a Retry-After header (delta seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when is None:
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+def backoff_delay(attempt: int, config: CheckConfig, retry_after: float | None = None) -> float:
+    """Exponential backoff with full jitter; Retry-After (capped) wins when given."""
+    if retry_after is not None:
+        return min(retry_after, config.retry_after_max)
+    ceiling = min(config.backoff_max, config.backoff_base * (2**attempt))
+    return random.uniform(ceiling / 2, ceiling)
+
+
+def host_key(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+def sibling_probe_url(url: str) -> str:
+    """A made-up path next to the URL's own, on the same host, that should not exist."""
+    parts = urlsplit(url)
+    directory = parts.path.rsplit("/", 1)[0] if "/" in parts.path else ""
+    return urlunsplit((parts.scheme, parts.netloc, f"{directory}/no-such-page-{secrets.token_hex(6)}", "", ""))
+
+
+def _similar(a: bytes, b: bytes) -> bool:
+    """Two bodies that are the same page apart from small variable parts."""
+    if not a or not b:
+        return a == b
+    if abs(len(a) - len(b)) > 0.1 * max(len(a), len(b)):
+        return False
+    tokens_a = set(re.findall(rb"\w+", a))
+    tokens_b = set(re.findall(rb"\w+", b))
+    union = tokens_a | tokens_b
+    return not union or len(tokens_a & tokens_b) / len(union) > 0.9
+
+
+@dataclass
+class _Host:
+    semaphore: asyncio.Semaphore
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    next_time: float = 0.0
+    head_unreliable: bool = False
+    # The host serves HTML whose titles we read anyway: a HEAD first would be a wasted request.
+    serves_html: bool = False
+
+
+class Checker:
+    """Checks many URLs with one client, sharing per-host state between them."""
+
+    def __init__(self, config: CheckConfig, client: httpx.AsyncClient) -> None:
+        self.config = config
+        self.client = client
+        self.requests_sent = 0
+        self._global = asyncio.Semaphore(max(config.concurrency, 1))
+        self._hosts: dict[str, _Host] = {}
+        self._probes: dict[str, asyncio.Task[tuple[Outcome, str | None]]] = {}
+
+    def _host(self, url: str) -> _Host:
+        key = host_key(url)
+        if key not in self._hosts:
+            self._hosts[key] = _Host(asyncio.Semaphore(max(self.config.per_host, 1)))
+        return self._hosts[key]
+
+    async def _request(self, method: str, url: str, full: bool = False) -> Answer:
+        """One request, gated by the per-host limit and spacing; the body read only up to the cap."""
+        host = self._host(url)
+        async with host.semaphore:
+            async with host.lock:
+                wait = host.next_time - time.monotonic()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                host.next_time = time.monotonic() + self.config.host_spacing
+            # Decided only now: an earlier answer from this host may have shown HEAD to be a wasted request.
+            if method == "HEAD" and (host.head_unreliable or host.serves_html):
+                method = "GET"
+            self.requests_sent += 1
+            counter = _REQUESTS.get(None)
+            if counter is not None:
+                counter[0] += 1
+            async with asyncio.timeout(self.config.timeout):
+                async with self.client.stream(method, url) as response:
+                    body = b""
+                    if method == "GET":
+                        chunks: list[bytes] = []
+                        size = 0
+                        async for chunk in response.aiter_bytes():
+                            chunks.append(chunk)
+                            size += len(chunk)
+                            if size >= self.config.max_body:
+                                break
+                            if not full and b"</title" in b"".join(chunks[-2:]).lower():
+                                break
+                        body = b"".join(chunks)[: self.config.max_body]
+                    return Answer(response.status_code, response.headers, body, method)
+
+    async def fetch(self, url: str, want_body: bool = False) -> Outcome:
+        """Ask for one URL, retrying what may pass.
+
+        HEAD first, unless the whole body is wanted or the host is known to refuse HEAD or to serve HTML
+        (whose title is read anyway); a GET reads up to the title, or up to the cap when ``want_body``.
+        """
+        outcome = Outcome()
+        host = self._host(url)
+        method = "GET" if want_body or host.head_unreliable or host.serves_html else "HEAD"
+        attempt = 0
+        while True:
+            outcome.attempts += 1
+            retry_after: float | None = None
+            try:
+                answer = await self._request(method, url, full=want_body)
+            except BlockedAddressError as error:
+                return Outcome(error=str(error), error_kind="blocked", attempts=outcome.attempts)
+            except (TimeoutError, httpx.TimeoutException):
+                outcome.answer, outcome.error, outcome.error_kind = None, "timed out", "timeout"
+            except httpx.ConnectError as error:
+                outcome.answer, outcome.error, outcome.error_kind = None, str(error) or "connection failed", "connect"
+            except (httpx.TransportError, httpx.DecodingError) as error:
+                outcome.answer, outcome.error, outcome.error_kind = None, f"{type(error).__name__}: {error}", "protocol"
+            else:
+                method = answer.method
+                if method == "HEAD" and answer.status in HEAD_UNRELIABLE:
+                    # A HEAD refused or doubtful: ask with GET at once (not a retry), and remember for this host
+                    # when the server plainly does not do HEAD.
+                    if answer.status in (405, 501):
+                        host.head_unreliable = True
+                    method = "GET"
+                    outcome.attempts -= 1
+                    continue
+                if method == "HEAD" and answer.status == 200 and answer.is_html and self.config.read_titles:
+                    host.serves_html = True
+                    method = "GET"
+                    outcome.attempts -= 1
+                    continue
+                outcome.answer, outcome.error, outcome.error_kind = answer, None, None
+                if answer.status not in RETRY_STATUSES:
+                    return outcome
+                retry_after = retry_after_seconds(answer.headers.get("retry-after"))
+                # Some servers fail HEAD only: the retry asks with GET.
+                method = "GET"
+            if attempt >= self.config.retries:
+                return outcome
+            await asyncio.sleep(backoff_delay(attempt, self.config, retry_after))
+            attempt += 1
+
+    async def follow(self, url: str, want_body: bool = False) -> tuple[Outcome, list[Hop], str, int, str | None]:
+        """Follow redirects by hand: the last outcome, the hops, the final URL, attempts, and a loop/limit error."""
+        hops: list[Hop] = []
+        seen = {url}
+        current = url
+        attempts = 0
+        for _ in range(self.config.max_redirects + 1):
+            outcome = await self.fetch(current, want_body)
+            attempts += outcome.attempts
+            answer = outcome.answer
+            if answer is None or answer.status not in REDIRECT_STATUSES or "location" not in answer.headers:
+                return outcome, hops, current, attempts, None
+            target = urljoin(current, answer.headers["location"].strip())
+            hops.append(Hop(current, answer.status, target))
+            if urlsplit(target).scheme not in ("http", "https"):
+                return outcome, hops, current, attempts, f"redirect to unsupported address {target}"
+            if target in seen:
+                return outcome, hops, current, attempts, f"redirect loop at {target}"
+            seen.add(target)
+            current = target
+        return outcome, hops, current, attempts, f"more than {self.config.max_redirects} redirects"
+
+    async def _probe(self, url: str) -> tuple[Outcome, str | None]:
+        """What the host answers for a made-up sibling path (shared by URLs in the same folder)."""
+        parts = urlsplit(url)
+        key = f"{host_key(url)}{parts.path.rsplit('/', 1)[0]}"
+        if key not in self._probes:
+            self._probes[key] = asyncio.ensure_future(self._run_probe(sibling_probe_url(url)))
+        return await self._probes[key]
+
+    async def _run_probe(self, probe_url: str) -> tuple[Outcome, str | None]:
+        outcome, hops, final, _, problem = await self.follow(probe_url, want_body=True)
+        return outcome, (final if hops and not problem else None)
+
+    async def check(self, url: str) -> CheckResult:
+        """The verdict on one URL."""
+        started = time.monotonic()
+        counter = [0]
+        _REQUESTS.set(counter)
+        async with self._global:
+            result = await self._check(url)
+        return replace(result, elapsed=time.monotonic() - started, requests=counter[0])
+
+    async def _check(self, url: str) -> CheckResult:
+        outcome, hops, final, attempts, problem = await self.follow(url)
+        base = CheckResult(url=url, verdict=Verdict.OK, final_url=final, redirects=tuple(hops), attempts=attempts)
+        answer = outcome.answer
+        if problem:
+            return replace(base, verdict=Verdict.BROKEN, status=answer.status if answer else None, error=problem)
+        if answer is None:
+            kind = outcome.error_kind
+            verdict = Verdict.TIMEOUT if kind == "timeout" else Verdict.BROKEN
+            return replace(base, verdict=verdict, error=outcome.error)
+        status = answer.status
+        base = replace(base, status=status)
+        if _is_challenge(answer):
+            return replace(base, verdict=Verdict.UNVERIFIABLE, error="bot challenge")
+        if status in (401, 403, 429):
+            return replace(base, verdict=Verdict.UNVERIFIABLE, error=f"HTTP {status} after retries")
+        if status == 503:
+            return replace(base, verdict=Verdict.UNVERIFIABLE, error="HTTP 503 (service unavailable) after retries")
+        if status >= 400:
+            return replace(base, verdict=Verdict.BROKEN, error=f"HTTP {status}")
+        if status >= 300:
+            return replace(base, verdict=Verdict.BROKEN, error=f"HTTP {status} without a usable Location")
+        if answer.body and NOT_FOUND_TITLE.search(answer.title):
+            return replace(base, verdict=Verdict.SOFT_404, error=f"not-found page: {answer.title!r}")
+        if self.config.soft_404_probe:
+            soft = await self._soft_404(url, final, answer)
+            if soft:
+                return replace(base, verdict=Verdict.SOFT_404, error=soft)
+        permanent = any(hop.status in PERMANENT_REDIRECTS for hop in hops)
+        return replace(base, verdict=Verdict.REDIRECTED if permanent else Verdict.OK)
+
+    async def _soft_404(self, url: str, final: str, answer: Answer) -> str | None:
+        """Why the page looks like the host's answer for a page that does not exist, or None."""
+        probe, probe_final = await self._probe(url)
+        probe_answer = probe.answer
+        if probe_answer is None or probe_answer.status != 200:
+            return None  # the host says "not found" honestly, so its 200 can be believed
+        if probe_final and probe_final == final and final != url:
+            return f"redirected where a made-up page is redirected: {final}"
+        if probe_final is None and final != url:
+            return None
+        if not answer.is_html:
+            return None  # a PDF or other document is not the host's "not found" page
+        full = await self.fetch(final, want_body=True)
+        if full.answer is None or full.answer.status != 200:
+            return None
+        if NOT_FOUND_TITLE.search(full.answer.title):
+            return f"not-found page: {full.answer.title!r}"
+        if _similar(full.answer.body, probe_answer.body):
+            return "same page as a made-up address on the host"
+        return None
+
+    async def check_all(
+        self, urls: Iterable[str], progress: Callable[[CheckResult], None] | None = None
+    ) -> dict[str, CheckResult]:
+        unique = list(dict.fromkeys(urls))
+        results: dict[str, CheckResult] = {}
+
+        async def one(url: str) -> None:
+            try:
+                result = await self.check(url)
+            except Exception as error:  # noqa: BLE001 - one odd URL must not stop the run
+                result = CheckResult(url=url, verdict=Verdict.BROKEN, error=f"{type(error).__name__}: {error}")
+            results[url] = result
+            if progress:
+                progress(result)
+
+        await asyncio.gather(*(one(url) for url in unique))
+        for probe in self._probes.values():
+            if not probe.done():  # pragma: no cover - every probe is awaited by its URL
+                probe.cancel()
+        return mark_home_redirects({url: results[url] for url in unique}, self.config)
+
+
+def _is_challenge(answer: Answer) -> bool:
+    if answer.headers.get("cf-mitigated", "").lower() == "challenge":
+        return True
+    return answer.status in (403, 429, 503, 200) and bool(answer.body) and bool(CHALLENGE_TITLE.search(answer.title))
+
+
+def mark_home_redirects(results: dict[str, CheckResult], config: CheckConfig) -> dict[str, CheckResult]:
+    """Many different URLs redirected to one site root: the site sends missing pages home (soft-404)."""
+    finals = Counter(
+        r.final_url for r in results.values() if r.redirects and r.verdict in (Verdict.OK, Verdict.REDIRECTED)
+    )
+    marked: dict[str, CheckResult] = {}
+    for url, result in results.items():
+        final = result.final_url or ""
+        is_root = urlsplit(final).path in ("", "/") and urlsplit(url).path not in ("", "/")
+        if (
+            result.redirects
+            and result.verdict in (Verdict.OK, Verdict.REDIRECTED)
+            and is_root
+            and finals[final] >= config.home_redirect_threshold
+        ):
+            result = replace(result, verdict=Verdict.SOFT_404, error=f"redirected to the home page {final}")
+        marked[url] = result
+    return marked
+
+
+async def check_urls_async(
+    urls: Iterable[str], config: CheckConfig, progress: Callable[[CheckResult], None] | None = None
+) -> tuple[dict[str, CheckResult], int]:
+    """Check URLs (each distinct URL once); the results by URL and the number of requests sent."""
+    async with make_client(config) as client:
+        checker = Checker(config, client)
+        results = await checker.check_all(urls, progress)
+        return results, checker.requests_sent
+
+
+def check_urls(
+    urls: Iterable[str], config: CheckConfig, progress: Callable[[CheckResult], None] | None = None
+) -> tuple[dict[str, CheckResult], int]:
+    """Synchronous entry point of :func:`check_urls_async`."""
+    return asyncio.run(check_urls_async(urls, config, progress))
