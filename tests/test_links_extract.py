@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from edition.links.extract import CitedUrl, UrlListError, cited_urls, parse_note_date, read_url_list
 
 

@@ -1,0 +1,148 @@
+"""The link cache: when each URL was last found working, and its run of consecutive failures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from edition.links.check import FAILING, CheckResult, Verdict
+
+CACHE_VERSION = 1
+FRESH_FOR = dt.timedelta(days=1)
+HISTORY_LENGTH = 10
+
+
+class CacheError(ValueError):
+    """A cache file that cannot be read as a link cache."""
+
+
+@dataclass(frozen=True)
+class CacheEntry:
+    """What the cache remembers about one URL."""
+
+    url: str
+    last_checked: dt.datetime | None = None
+    last_verdict: str | None = None
+    last_status: int | None = None
+    last_ok: dt.datetime | None = None
+    failures: int = 0
+    history: tuple[tuple[str, str], ...] = ()  # (ISO time, verdict), newest last
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "last_checked": self.last_checked.isoformat() if self.last_checked else None,
+            "last_verdict": self.last_verdict,
+            "last_status": self.last_status,
+            "last_ok": self.last_ok.isoformat() if self.last_ok else None,
+            "failures": self.failures,
+            "history": [list(item) for item in self.history],
+        }
+
+    @classmethod
+    def from_dict(cls, url: str, data: dict[str, Any]) -> CacheEntry:
+        def when(value: Any) -> dt.datetime | None:
+            return dt.datetime.fromisoformat(value) if value else None
+
+        return cls(
+            url=url,
+            last_checked=when(data.get("last_checked")),
+            last_verdict=data.get("last_verdict"),
+            last_status=data.get("last_status"),
+            last_ok=when(data.get("last_ok")),
+            failures=int(data.get("failures", 0)),
+            history=tuple((str(t), str(v)) for t, v in data.get("history", [])),
+        )
+
+
+@dataclass(frozen=True)
+class LinkCache:
+    entries: dict[str, CacheEntry]
+
+    def get(self, url: str) -> CacheEntry | None:
+        return self.entries.get(url)
+
+    def is_fresh_ok(self, url: str, now: dt.datetime, fresh_for: dt.timedelta = FRESH_FOR) -> bool:
+        """Whether the URL was found working recently enough not to be fetched again."""
+        entry = self.entries.get(url)
+        return bool(
+            entry
+            and entry.last_ok
+            and entry.last_verdict in (Verdict.OK, Verdict.REDIRECTED)
+            and now - entry.last_ok < fresh_for
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"version": CACHE_VERSION, "urls": {url: e.to_dict() for url, e in sorted(self.entries.items())}}
+
+
+def load_cache(path: Path) -> LinkCache:
+    """The cache in a file; an empty cache when the file does not exist."""
+    path = Path(path)
+    if not path.exists():
+        return LinkCache({})
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != CACHE_VERSION:
+            raise CacheError(f"{path}: unknown cache version {data.get('version')!r}")
+        return LinkCache({url: CacheEntry.from_dict(url, entry) for url, entry in data["urls"].items()})
+    except (json.JSONDecodeError, KeyError, TypeError, AttributeError, ValueError) as error:
+        if isinstance(error, CacheError):
+            raise
+        raise CacheError(f"{path}: not a link cache ({error})") from error
+
+
+def save_cache(cache: LinkCache, path: Path) -> None:
+    """Write the cache atomically (a crash never leaves half a file)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as handle:
+        json.dump(cache.to_dict(), handle, ensure_ascii=False, indent=2)
+        handle.write("\n")
+    os.replace(handle.name, path)
+
+
+def record(cache: LinkCache, results: dict[str, CheckResult], now: dt.datetime) -> LinkCache:
+    """The cache after a run: failing verdicts extend a URL's run of failures, working ones end it.
+
+    ``unverifiable`` neither extends nor ends the run: it says nothing about the page.
+    Results served from the cache are not recorded again.
+    """
+    entries = dict(cache.entries)
+    stamp = now.isoformat(timespec="seconds")
+    for url, result in results.items():
+        if result.from_cache:
+            continue
+        entry = entries.get(url) or CacheEntry(url=url)
+        failures = entry.failures
+        last_ok = entry.last_ok
+        if result.verdict in FAILING:
+            failures += 1
+        elif result.verdict in (Verdict.OK, Verdict.REDIRECTED):
+            failures = 0
+            last_ok = now
+        entries[url] = replace(
+            entry,
+            last_checked=now,
+            last_verdict=str(result.verdict),
+            last_status=result.status,
+            last_ok=last_ok,
+            failures=failures,
+            history=(*entry.history, (stamp, str(result.verdict)))[-HISTORY_LENGTH:],
+        )
+    return LinkCache(entries)
+
+
+def cached_result(entry: CacheEntry) -> CheckResult:
+    """The result standing in for a URL not fetched because the cache found it working recently."""
+    return CheckResult(
+        url=entry.url,
+        verdict=Verdict(entry.last_verdict or Verdict.OK),
+        status=entry.last_status,
+        final_url=None,
+        from_cache=True,
+    )

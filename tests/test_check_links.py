@@ -1,0 +1,86 @@
+"""The command line in a subprocess: formats, exit codes, cache file, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from link_servers import Server, ok, status
+
+CLI = ROOT / "scripts" / "check_links.py"
+FAST = ["--timeout", "1", "--retries", "0", "--host-spacing", "0", "--backoff", "0.01"]
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(CLI), *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.fixture(scope="module")
+def server():
+    with Server("127.0.0.1", {"/ok": ok(), "/missing": status(404), "/forbidden": status(403)}) as server:
+        yield server
+
+
+def url_list(tmp_path: Path, server: Server, *paths: str) -> Path:
+    path = tmp_path / "urls.txt"
+    path.write_text("".join(f"{server.base}{p}\n" for p in paths), encoding="utf-8")
+    return path
+
+
+def test_all_good_exits_0_with_json(server, tmp_path):
+    done = run("--urls", url_list(tmp_path, server, "/ok", "/forbidden"), "--format", "json", "--allow-private", *FAST)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert [r["verdict"] for r in data["results"]] == ["ok", "unverifiable"]
+    assert set(data["summary"]) >= {"total", "verdicts", "failing", "requests"}
+    assert data["results"][0]["archive_url"] == f"https://web.archive.org/web/{server.base}/ok"
+
+
+def test_dead_url_exits_2_and_the_cache_keeps_the_failure_run(server, tmp_path):
+    urls = url_list(tmp_path, server, "/ok", "/missing")
+    cache = tmp_path / "cache.json"
+    for _ in range(2):
+        done = run("--urls", urls, "--format", "json", "--allow-private", "--cache", cache, *FAST)
+        assert done.returncode == 2, done.stderr
+    data = json.loads(done.stdout)
+    assert [(r["verdict"], r["failures"], r["from_cache"]) for r in data["results"]] == [
+        ("ok", 0, True),
+        ("broken", 2, False),
+    ]
+    assert json.loads(cache.read_text())["urls"][f"{server.base}/missing"]["failures"] == 2
+
+
+def test_private_addresses_are_refused_without_the_flag(server, tmp_path):
+    done = run("--urls", url_list(tmp_path, server, "/ok"), "--format", "json", *FAST)
+    assert done.returncode == 2
+    assert "non-public address" in json.loads(done.stdout)["results"][0]["error"]
+
+
+@pytest.mark.parametrize("fmt, marker", [("table", "VERDICT"), ("markdown", "| Note |"), ("junit", "<testsuite")])
+def test_other_formats_to_an_output_file(server, tmp_path, fmt, marker):
+    out = tmp_path / f"report.{fmt}"
+    done = run("--urls", url_list(tmp_path, server, "/ok"), "--format", fmt, "--allow-private", "--output", out, *FAST)
+    assert done.returncode == 0 and done.stdout == ""
+    assert marker in out.read_text(encoding="utf-8")
+
+
+def test_checker_failure_is_one_line_and_exit_1(tmp_path):
+    done = run("--urls", tmp_path / "nope.txt")
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("check_links.py: error: ")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("https://a.example/\n", encoding="utf-8")
+    cache_only = run("--urls", bad, "--cache", tmp_path / "bad.txt")
+    assert cache_only.returncode == 1 and "not a link cache" in cache_only.stderr
+    bad.write_text("not a url\n", encoding="utf-8")
+    done = run("--urls", bad)
+    assert (done.returncode, done.stderr.strip()) == (
+        1,
+        f"check_links.py: error: {bad}:1: not an http(s) URL: 'not a url'",
+    )
