@@ -8,7 +8,7 @@ import pytest
 from edition.links.cache import LinkCache
 from edition.links.check import CheckConfig, Verdict
 from edition.links.extract import CitedUrl
-from edition.links.run import run_check
+from edition.links.run import NetworkUnavailableError, run_check
 from link_servers import Server, ok, status
 
 CONFIG = CheckConfig(timeout=0.5, retries=0, backoff_base=0.01, host_spacing=0.0, allow_private=True)
@@ -43,3 +43,9 @@ def test_cache_skips_fresh_ok_urls_and_counts_failures(server):
     assert report.entries[0].result.from_cache
     assert report.entries[1].failures == 2
     assert progress[0] == (1, 2) and progress[-1] == (2, 2)
+
+
+def test_no_host_resolving_at_all_is_the_checkers_failure_not_link_rot():
+    cited = [CitedUrl("http://a.invalid/x"), CitedUrl("http://b.invalid/y")]
+    with pytest.raises(NetworkUnavailableError, match="none of 2 hosts"):
+        run_check(cited, CONFIG, LinkCache({}))

@@ -7,9 +7,13 @@ import time
 from collections.abc import Callable, Sequence
 
 from edition.links.cache import LinkCache, cached_result, record
-from edition.links.check import CheckConfig, CheckResult, check_urls
+from edition.links.check import CheckConfig, CheckResult, check_urls, host_key
 from edition.links.extract import CitedUrl
 from edition.links.report import Report, ReportEntry
+
+
+class NetworkUnavailableError(RuntimeError):
+    """No host at all could be resolved: the checker's own network is down, the links are not dead."""
 
 
 def run_check(
@@ -42,6 +46,9 @@ def run_check(
 
     started = time.monotonic()
     fetched, requests = check_urls(to_fetch, config, on_result) if to_fetch else ({}, 0)
+    hosts = {host_key(url) for url in fetched}
+    if len(hosts) >= 2 and all((r.error or "").startswith("unknown host") for r in fetched.values()):
+        raise NetworkUnavailableError(f"none of {len(hosts)} hosts could be resolved: is the network down?")
     results.update(fetched)
     new_cache = record(cache, fetched, now) if cache is not None else None
     entries = tuple(
