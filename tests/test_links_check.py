@@ -289,3 +289,20 @@ def test_address_guard():
 def test_sibling_probe_is_next_to_the_page():
     probe = sibling_probe_url("https://udn.com/news/story/6656/8532352?x=1")
     assert probe.startswith("https://udn.com/news/story/6656/no-such-page-")
+
+
+@pytest.mark.parametrize(
+    "title, not_found",
+    [
+        ("404 Not Found", True),
+        ("Error 404 | Example News", True),
+        ("页面不存在 - 联合新闻网", True),
+        ("Page not found", True),
+        ("Article /articles/404", False),
+        ("Route 404 reopens | Local News", False),
+    ],
+)
+def test_not_found_titles(title, not_found):
+    from edition.links.check import NOT_FOUND_TITLE
+
+    assert bool(NOT_FOUND_TITLE.search(title)) == not_found

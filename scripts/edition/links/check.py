@@ -47,7 +47,7 @@ HEAD_UNRELIABLE = frozenset({400, 401, 403, 404, 405, 406, 409, 410, 412, 418, 5
 DEAD_STATUSES = frozenset({404, 410})
 NOT_FOUND_TITLE = re.compile(
     r"页面不存在|頁面不存在|找不到(该|該)?(页面|頁面|网页|網頁)|网页不存在|網頁不存在|页面未找到|頁面未找到|"
-    r"not\s+found|page\s+(does\s+not|doesn't)\s+exist|page\s+cannot\s+be\s+found|\b404\b|no\s+longer\s+available",
+    r"not\s+found|page\s+(does\s+not|doesn't)\s+exist|page\s+cannot\s+be\s+found|^\s*404\b|\b404\s*(error|-|:|\||not)|error\s*404|no\s+longer\s+available",
     re.IGNORECASE,
 )
 CHALLENGE_TITLE = re.compile(r"just a moment|attention required|are you a robot|captcha|请稍候|安全验证", re.IGNORECASE)
