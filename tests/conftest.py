@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -101,5 +102,6 @@ def docs_dir(tmp_path: Path) -> Path:
     out.mkdir()
     for page in (ROOT / "docs").glob("*.md"):
         (out / page.name).write_bytes(page.read_bytes())
+    shutil.copytree(ROOT / "docs" / "assets", out / "assets")  # citation files, stylesheet
     (out / "about.md").write_text("# Hand-written\n", encoding="utf-8")
     return out

@@ -163,6 +163,8 @@ def _variant(tmp_path: Path, data: bytes):
     folder.mkdir(exist_ok=True)
     source = folder / NAME
     source.write_bytes(data)
+    # The same metadata as the seed's, so that the pages (citations) are the same too.
+    (folder / "metadata.yml").write_bytes((SEED.parent / "metadata.yml").read_bytes())
     return source
 
 
@@ -199,11 +201,14 @@ def test_convert_writes_pages_and_json(tmp_path, seed_document):
     dump = tmp_path / "dump" / "model.json"
     result = run_cli(SEED, "--out", out, "--dump-json", dump)
     assert result.returncode == 0, result.stderr
-    assert "12 pages" in result.stderr
-    names = sorted(p.name for p in out.iterdir())
+    names = sorted(p.name for p in out.glob("*.md"))
     assert names == sorted(p.name for p in (ROOT / "docs").glob("*.md"))
+    # The Markdown pages, then the citation files (.bib, .ris, CSL-JSON) under assets/.
+    assert f"{len(names) + 3} pages" in result.stderr
     for name in names:
         assert (out / name).read_bytes() == (ROOT / "docs" / name).read_bytes()
+    for name in ("citation.bib", "citation.ris", "citation.json"):
+        assert (out / "assets" / name).read_bytes() == (ROOT / "docs" / "assets" / name).read_bytes()
     data = json.loads(dump.read_text(encoding="utf-8"))
     assert data["document"] == seed_document.to_dict()
     assert data["metadata"]["edition"] == "1.0"

@@ -21,7 +21,7 @@ def _tree(markdown_text: str):
 
 
 def test_page_set(pages):
-    stems = ["index", "s1", "s2", "s3", "s4", "conclusion"]
+    stems = ["index", "s1", "s2", "s3", "s4", "conclusion", "references"]
     assert sorted(pages) == sorted([f"{s}.md" for s in stems] + [f"{s}.en.md" for s in stems])
     header = GENERATED.split("{", 1)[0]
     for text in pages.values():

@@ -9,6 +9,7 @@ from .metadata import Metadata, load_metadata
 from .model import Document
 from .output import stale_files, write_json, write_pages
 from .parse import parse_file
+from .render.citation import render_citation_files
 from .render.markdown import PageFile, render_pages
 
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -31,7 +32,9 @@ def convert(source: Path = DEFAULT_SOURCE, metadata: Path | None = None) -> Conv
     """Parse the source and render its pages, in memory."""
     meta_path = metadata if metadata is not None else source.parent / "metadata.yml"
     document = parse_file(source)
-    return Conversion(document, load_metadata(meta_path), render_pages(document))
+    metadata = load_metadata(meta_path)
+    files = tuple(PageFile(path, text) for path, text in render_citation_files(document, metadata))
+    return Conversion(document, metadata, render_pages(document, metadata) + files)
 
 
 def convert_to(
