@@ -9,17 +9,9 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 from xml.etree import ElementTree as ET
 
+from edition.links.archive import WAYBACK, archive_url  # noqa: F401  (re-exported)
 from edition.links.check import CheckResult, Verdict
 from edition.links.extract import CitedUrl
-
-WAYBACK = "https://web.archive.org/web/"
-
-
-def archive_url(url: str, date: dt.date | None) -> str:
-    """The Wayback Machine address of the snapshot nearest the date (the latest one without a date)."""
-    if date is None:
-        return f"{WAYBACK}{url}"
-    return f"{WAYBACK}{date:%Y%m%d}/{url}"
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 
+from ..links.archive import archive_url
+from ..links.extract import parse_note_date
 from ..metadata import Metadata
 from ..model import Document, Heading, Inline, Link, Note, NoteRef, Paragraph, Section, Text
 from .citation import render_cite_section
@@ -28,15 +31,27 @@ def page_name(section: Section) -> str:
     return "index" if section.heading is None else section.id
 
 
-def render_inlines(inlines: tuple[Inline, ...], at_block_start: bool = False) -> str:
+def render_link(url: str, version_date: dt.date | None = None) -> str:
+    """A cited URL as a link; in a note, with Robust Links attributes pointing at its archived copy."""
+    attributes = f'href="{escape_attribute(url)}"'
+    if version_date is not None:
+        attributes += (
+            f' data-originalurl="{escape_attribute(url)}" data-versiondate="{version_date.isoformat()}"'
+            f' data-versionurl="{escape_attribute(archive_url(url, version_date))}"'
+        )
+    return f"<a {attributes}>{escape_text(url)}</a>"
+
+
+def render_inlines(
+    inlines: tuple[Inline, ...], at_block_start: bool = False, version_date: dt.date | None = None
+) -> str:
     out: list[str] = []
     for index, inline in enumerate(inlines):
         if isinstance(inline, Text):
             text = escape_block(inline.text) if at_block_start and index == 0 else escape_text(inline.text)
             out.append(text)
         elif isinstance(inline, Link):
-            url = escape_attribute(inline.url)
-            out.append(f'<a href="{url}">{escape_text(inline.url)}</a>')
+            out.append(render_link(inline.url, version_date))
         elif isinstance(inline, NoteRef):
             out.append(f"[^{inline.number}]")
     return "".join(out)
@@ -52,7 +67,8 @@ def render_heading(heading: Heading) -> str:
 
 
 def render_note(note: Note) -> str:
-    return f"[^{note.number}]: {render_inlines(note.inlines, at_block_start=True)}"
+    date = parse_note_date(note.text)
+    return f"[^{note.number}]: {render_inlines(note.inlines, at_block_start=True, version_date=date)}"
 
 
 def _notes_of(document: Document, paragraphs: tuple[Paragraph, ...]) -> list[str]:
