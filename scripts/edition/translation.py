@@ -1,0 +1,270 @@
+"""English translation: what there is to translate, the translation files, and how current they are."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import SourceError
+from .model import Document, Heading, Inline, Link, NoteRef, Paragraph, Text
+
+# A note reference in a translated text: the note's number through the whole document.
+NOTE_MARKER = re.compile(r"\[\^(\d+)\]")
+HASH_LENGTH = 12
+MIN_HASH_LENGTH = 8
+
+CURRENT = "current"
+STALE = "stale"
+MISSING = "missing"
+MISMATCHED = "mismatched"
+
+
+def marked_text(inlines: tuple[Inline, ...]) -> str:
+    """Inlines as one string: text and URLs as written, note references as ``[^N]``."""
+    parts = []
+    for inline in inlines:
+        if isinstance(inline, Text):
+            parts.append(inline.text)
+        elif isinstance(inline, Link):
+            parts.append(inline.url)
+        else:
+            parts.append(f"[^{inline.number}]")
+    return "".join(parts)
+
+
+def source_hash(text: str) -> str:
+    """The short hash a translation records of the Chinese text it translates."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:HASH_LENGTH]
+
+
+def note_markers(text: str) -> tuple[int, ...]:
+    """The note numbers a translated text cites, in order."""
+    return tuple(int(match[1]) for match in NOTE_MARKER.finditer(text))
+
+
+@dataclass(frozen=True)
+class SourceItem:
+    """One thing to translate: a heading, a paragraph, a note (``note-N``) or the editors line.
+
+    ``kind`` names the group it is counted in: headings, paragraphs, notes or editors.
+    """
+
+    id: str
+    kind: str
+    text: str
+    urls: tuple[str, ...] = ()
+
+    @property
+    def hash(self) -> str:
+        return source_hash(self.text)
+
+    @property
+    def note_numbers(self) -> tuple[int, ...]:
+        return note_markers(self.text)
+
+
+def note_id(number: int) -> str:
+    return f"note-{number}"
+
+
+def source_items(document: Document) -> tuple[SourceItem, ...]:
+    """Everything the English edition translates, in reading order.
+
+    The title, abstract and key words are left out: the English edition shows the
+    author's own English for them.
+    """
+    items: list[SourceItem] = []
+    for section in document.sections:
+        blocks = ((section.heading,) if section.heading else ()) + section.blocks
+        for block in blocks:
+            if isinstance(block, Heading):
+                items.append(SourceItem(block.id, "headings", block.text))
+            elif isinstance(block, Paragraph):
+                urls = tuple(i.url for i in block.inlines if isinstance(i, Link))
+                items.append(SourceItem(block.id, "paragraphs", marked_text(block.inlines), urls))
+    for note in document.notes:
+        items.append(SourceItem(note_id(note.number), "notes", marked_text(note.inlines), note.urls))
+    if document.editors is not None:
+        items.append(SourceItem("editors", "editors", document.editors.text))
+    return tuple(items)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One translated text, with the hash of the Chinese it was made from and where it is written."""
+
+    id: str
+    source_hash: str
+    text: str
+    path: str
+    line: int
+
+
+def _scalar(node: yaml.Node, path: str, what: str) -> str:
+    if not isinstance(node, yaml.ScalarNode) or not isinstance(node.value, str):
+        raise SourceError(path, node.start_mark.line + 1, f"{what} must be text")
+    return node.value
+
+
+def _entries_of(path: Path) -> list[Entry]:
+    name = str(path)
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise SourceError(name, mark.line + 1 if mark else 1, f"not valid YAML: {error.problem}") from None
+    except UnicodeDecodeError:
+        raise SourceError(name, 1, "not UTF-8") from None
+    if root is None:
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        raise SourceError(name, root.start_mark.line + 1, "expected a mapping of ids to translations")
+    entries = []
+    for key_node, value_node in root.value:
+        key = _scalar(key_node, name, "an id")
+        line = key_node.start_mark.line + 1
+        if not isinstance(value_node, yaml.MappingNode):
+            raise SourceError(name, line, f"{key}: expected source_hash and text")
+        fields = {_scalar(k, name, "a field name"): v for k, v in value_node.value}
+        if set(fields) != {"source_hash", "text"}:
+            raise SourceError(name, line, f"{key}: expected exactly source_hash and text, got {sorted(fields)}")
+        digest = _scalar(fields["source_hash"], name, "source_hash").strip().lower()
+        if not re.fullmatch(rf"[0-9a-f]{{{MIN_HASH_LENGTH},64}}", digest):
+            raise SourceError(name, line, f"{key}: source_hash must be {MIN_HASH_LENGTH} to 64 hex digits")
+        entries.append(Entry(key, digest, _scalar(fields["text"], name, "text").strip(), name, line))
+    return entries
+
+
+def load_translations(folder: Path) -> dict[str, Entry]:
+    """Read every ``*.yml`` in ``folder`` (none when it does not exist): id -> entry."""
+    entries: dict[str, Entry] = {}
+    if not folder.is_dir():
+        return entries
+    for path in sorted(folder.glob("*.yml")):
+        for entry in _entries_of(path):
+            if entry.id in entries:
+                first = entries[entry.id]
+                also = f"{first.path}:{first.line}"
+                raise SourceError(entry.path, entry.line, f"{entry.id} is translated twice (also {also})")
+            entries[entry.id] = entry
+    return entries
+
+
+@dataclass(frozen=True)
+class ItemState:
+    """A source item, its translation (if any) and whether that translation can be shown."""
+
+    item: SourceItem
+    state: str
+    entry: Entry | None
+
+    @property
+    def usable(self) -> bool:
+        """The translation can stand in the page (current, or stale but marked as such)."""
+        return self.state in (CURRENT, STALE)
+
+
+def _state(item: SourceItem, entry: Entry | None) -> str:
+    if entry is None:
+        return MISSING
+    if note_markers(entry.text) != item.note_numbers or any(url not in entry.text for url in item.urls):
+        return MISMATCHED
+    if not hashlib.sha256(item.text.encode("utf-8")).hexdigest().startswith(entry.source_hash):
+        return STALE
+    return CURRENT
+
+
+@dataclass(frozen=True)
+class TranslationStatus:
+    """How far the translation covers the document, item by item."""
+
+    items: tuple[ItemState, ...]
+    orphans: tuple[Entry, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {state.item.id: state for state in self.items})
+
+    def get(self, item_id: str) -> ItemState:
+        return self._by_id[item_id]  # type: ignore[attr-defined]
+
+    def ids(self, state: str) -> tuple[str, ...]:
+        return tuple(s.item.id for s in self.items if s.state == state)
+
+    @property
+    def complete(self) -> bool:
+        """Every item has a current translation and no translation is left over."""
+        return all(s.state == CURRENT for s in self.items) and not self.orphans
+
+    @property
+    def coverage(self) -> float:
+        """The share of items whose translation is current (1.0 when there is nothing to translate)."""
+        return len(self.ids(CURRENT)) / len(self.items) if self.items else 1.0
+
+    def warnings(self) -> tuple[str, ...]:
+        """One message per item that is not current and per translation of nothing."""
+        messages = {
+            STALE: "translation is stale: the Chinese text changed since it was translated",
+            MISSING: "no translation",
+            MISMATCHED: "translation does not cite the same notes or URLs as the Chinese text",
+        }
+        found = []
+        for state in self.items:
+            if state.state == CURRENT:
+                continue
+            where = f"{state.entry.path}:{state.entry.line}: " if state.entry else ""
+            found.append(f"{where}{state.item.id}: {messages[state.state]}")
+        for entry in self.orphans:
+            found.append(f"{entry.path}:{entry.line}: {entry.id}: translates nothing in the document")
+        return tuple(found)
+
+    def report(self) -> str:
+        """A plain-text summary: coverage, then the ids that are not current."""
+        total = len(self.items)
+        current = len(self.ids(CURRENT))
+        by_kind: dict[str, list[int]] = {}
+        for state in self.items:
+            counts = by_kind.setdefault(state.item.kind, [0, 0])
+            counts[0] += state.state == CURRENT
+            counts[1] += 1
+        lines = [f"English translation: {current}/{total} current ({self.coverage:.1%})"]
+        lines += [f"  {kind}: {done}/{count}" for kind, (done, count) in by_kind.items()]
+        for state in (STALE, MISSING, MISMATCHED):
+            ids = self.ids(state)
+            lines.append(f"{state}: {' '.join(ids) if ids else '-'}")
+        lines.append(f"orphaned: {' '.join(e.id for e in self.orphans) if self.orphans else '-'}")
+        return "\n".join(lines)
+
+
+def translation_status(document: Document, entries: dict[str, Entry]) -> TranslationStatus:
+    """Compare the translation entries with the document's current Chinese text."""
+    items = source_items(document)
+    known = {item.id for item in items}
+    states = tuple(ItemState(item, _state(item, entries.get(item.id)), entries.get(item.id)) for item in items)
+    orphans = tuple(entry for entry in entries.values() if entry.id not in known)
+    return TranslationStatus(states, orphans)
+
+
+def translated_inlines(text: str, urls: tuple[str, ...] = (), notes: int | None = None) -> tuple[Inline, ...]:
+    """A translated text as inlines: ``[^N]`` -> NoteRef, the source's URLs -> Link, the rest Text.
+
+    With ``notes`` (the document's note count), a marker citing no such note stays text.
+    """
+    pieces = [re.escape(url) for url in sorted(set(urls), key=len, reverse=True)]
+    pattern = re.compile("|".join([NOTE_MARKER.pattern, *pieces]))
+    inlines: list[Inline] = []
+    position = 0
+    for match in pattern.finditer(text):
+        number = int(match[1]) if match[1] else None
+        if number is not None and notes is not None and not 1 <= number <= notes:
+            continue
+        if match.start() > position:
+            inlines.append(Text(text[position : match.start()]))
+        inlines.append(NoteRef(number) if number is not None else Link(match[0]))
+        position = match.end()
+    if position < len(text):
+        inlines.append(Text(text[position:]))
+    return tuple(inlines)
