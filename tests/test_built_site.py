@@ -229,20 +229,44 @@ def test_404_page_per_language_and_its_switcher_goes_home(site: Site, rel: str):
         assert not url.startswith("/"), (rel, url)
 
 
-@pytest.mark.parametrize("name", SECTIONS)
-def test_english_section_says_translation_pending(site: Site, name: str):
+@pytest.mark.parametrize("name", ARTICLE)
+def test_english_page_is_labelled_as_a_translation(site: Site, name: str):
     rel = page_file(name, "en")
     page = site.page(rel)
     title = f"./*[{_class('admonition-title')}]"
+    label = "About this edition" if name == "index" else "About this translation"
     notices = [
         div
         for div in page.xpath(f"//div[{_class('admonition')}]")
-        if any(t.text_content().strip() == "Translation pending" for t in div.xpath(title))
+        if any(t.text_content().strip() == label for t in div.xpath(title))
     ]
     assert len(notices) == 1, rel
+    text = " ".join(notices[0].text_content().split())
+    assert "translated into English for this edition" in text or "prepared for this edition" in text, text
+    assert "the Chinese original is authoritative" in text, text
     targets = {site.resolve(rel, a.get("href"))[0] for a in notices[0].xpath(".//a[@href]")}
     assert page_file(name, "zh") in targets, (rel, targets)
     assert (site.root / page_file(name, "zh")).is_file()
+
+
+@pytest.mark.parametrize("name", ARTICLE)
+def test_english_paragraphs_open_their_chinese_original(site: Site, name: str):
+    """Side by side: under each English paragraph, its original in Chinese, linking to the same place."""
+    rel = page_file(name, "en")
+    page = site.page(rel)
+    # The abstract is the author's own English: it has no original beside it.
+    ids = [p.get("id") for p in page.xpath("//p[@id]")]
+    paragraphs = [page.get_element_by_id(i) for i in ids if PARAGRAPH_ID.match(i) and not i.startswith("abstract")]
+    assert paragraphs, rel
+    for paragraph in paragraphs:
+        pid = paragraph.get("id")
+        details = paragraph.getnext()
+        assert details is not None and details.tag == "details", (rel, pid)
+        original = details.xpath("./p[@lang='zh']")
+        assert len(original) == 1 and original[0].text_content().strip(), (rel, pid)
+        links = [site.resolve(rel, a.get("href")) for a in details.xpath(".//a[@hreflang='zh']")]
+        assert (page_file(name, "zh"), pid) in links, (rel, pid, links)
+        assert pid in site.ids(page_file(name, "zh"))
 
 
 # --- footnotes --------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -163,8 +164,9 @@ def _variant(tmp_path: Path, data: bytes):
     folder.mkdir(exist_ok=True)
     source = folder / NAME
     source.write_bytes(data)
-    # The same metadata as the seed's, so that the pages (citations) are the same too.
+    # The same metadata and translations as the seed's, so that the pages (citations, English) are the same too.
     (folder / "metadata.yml").write_bytes((SEED.parent / "metadata.yml").read_bytes())
+    shutil.copytree(SEED.parent / "translations", folder / "translations", dirs_exist_ok=True)
     return source
 
 
