@@ -12,6 +12,7 @@ page's URL on an imaginary host (directory URLs -> index.html, #fragments -> ids
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -267,6 +268,29 @@ def test_english_paragraphs_open_their_chinese_original(site: Site, name: str):
         links = [site.resolve(rel, a.get("href")) for a in details.xpath(".//a[@hreflang='zh']")]
         assert (page_file(name, "zh"), pid) in links, (rel, pid, links)
         assert pid in site.ids(page_file(name, "zh"))
+
+
+def _search_docs(site: Site, lang: str) -> list[dict[str, str]]:
+    prefix = "" if lang == "zh" else f"{lang}/"
+    return json.loads((site.root / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+@pytest.mark.parametrize("term", ["semiconductor", "Starlink", "cryptocurrency"])
+def test_english_search_finds_english_terms(site: Site, term: str):
+    hits = {
+        doc["location"].split("#")[0]
+        for doc in _search_docs(site, "en")
+        if term.casefold() in f"{doc['title']} {doc['text']}".casefold()
+    }
+    assert hits & {f"en/{name}/" for name in SECTIONS}, (term, hits)
+    assert all(hit.startswith("en/") for hit in hits), hits
+    # The Chinese index holds the Chinese pages only.
+    assert not [d for d in _search_docs(site, "zh") if term.casefold() in f"{d['title']} {d['text']}".casefold()]
+
+
+def test_chinese_search_index_has_no_english_page(site: Site):
+    locations = {doc["location"].split("#")[0] for doc in _search_docs(site, "zh")}
+    assert locations and not [loc for loc in locations if loc.startswith("en/")], locations
 
 
 # --- footnotes --------------------------------------------------------------------
