@@ -33,6 +33,9 @@ SCRIPTS = ROOT / "scripts"
 sys.path.insert(0, str(SCRIPTS))
 
 import yaml  # noqa: E402  (PyYAML comes with MkDocs)
+
+# mkdocs.yml's site_url is `!ENV [SITE_URL, default]`; plain PyYAML is told to keep the default.
+yaml.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1], Loader=yaml.SafeLoader)
 from edition.convert import DEFAULT_SOURCE  # noqa: E402
 from edition.parse import parse_bytes, parse_file  # noqa: E402
 from edition.render.markdown import render_pages  # noqa: E402

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -10,11 +11,25 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = ROOT / "scripts"
 if str(SCRIPTS) not in sys.path:
     sys.path.insert(0, str(SCRIPTS))
+
+def _env_tag(loader, node):
+    """mkdocs.yml's ``!ENV [NAME, ..., default]``, resolved as MkDocs does (pyyaml_env_tag)."""
+    if isinstance(node, yaml.SequenceNode):
+        *names, default = loader.construct_sequence(node)
+    else:
+        names, default = [loader.construct_scalar(node)], None
+    return next((os.environ[name] for name in names if name in os.environ), default)
+
+
+# Tests read mkdocs.yml with plain PyYAML; site_url there is an !ENV tag (SITE_URL).
+for _loader in (yaml.SafeLoader, yaml.Loader):
+    yaml.add_constructor("!ENV", _env_tag, Loader=_loader)
 
 SEED = ROOT / "source" / "000_075e35d79351af94.txt"
 CLI = SCRIPTS / "convert.py"

@@ -351,7 +351,8 @@ def test_each_note_appears_once_on_the_chinese_pages(site: Site):
 def test_no_resource_from_another_host(site: Site):
     for rel in html_files(site):
         page = site.page(rel)
-        for element in page.xpath("//link[@href] | //script[@src] | //img[@src]"):
+        # rel=canonical names the page's published address (site_url); nothing fetches it.
+        for element in page.xpath('//link[@href][not(@rel="canonical")] | //script[@src] | //img[@src]'):
             url = element.get("href") or element.get("src")
             parts = urlsplit(urljoin(site.url(rel), url))
             assert parts.netloc == HOST, (rel, element.tag, url)
@@ -361,7 +362,8 @@ def test_internal_links_resolve(site: Site):
     broken = []
     fragments = 0
     for rel in html_files(site):
-        for a in site.page(rel).xpath("//a[@href]"):
+        # The outdated-edition banner links into another mike version, outside this build.
+        for a in site.page(rel).xpath('//a[@href][not(ancestor::*[@data-md-component="outdated"])]'):
             href = a.get("href")
             target, fragment = site.resolve(rel, href)
             if target is None:

@@ -14,11 +14,12 @@ Two of its behaviours don't suit this edition; this hook corrects both.
    After the i18n plugin has written the merged index (its ``on_post_build``
    runs at priority -100; ours at -110, i.e. after it) this hook splits it:
    entries whose location starts with ``en/`` move to
-   ``site/en/search/search_index.json`` (location made relative to ``en/``),
-   the rest stay in ``site/search/search_index.json``.  The template
-   ``overrides/main.html`` sets ``config.base`` of the non-default language's
-   pages to ``<root>/en`` so that their search loads the ``en`` index and
-   resolves its locations under ``/en/``.
+   ``site/en/search/search_index.json`` (locations unchanged, still relative
+   to the site root), the rest stay in ``site/search/search_index.json``.
+   Material's ``config.base`` stays the site (version) root on every page,
+   which its mike version selector needs; on the non-default language's pages
+   ``overrides/main.html`` points Material's request for the root index at the
+   ``en`` one instead.
 
 2. Language switcher on the home pages.
    For the home pages the plugin writes site-absolute links (``/`` and
@@ -28,6 +29,10 @@ Two of its behaviours don't suit this edition; this hook corrects both.
    (after the plugin's, which runs at priority 50) turns the absolute ones into
    site-relative ones, which Material's ``url`` filter then makes relative to
    the page.
+
+3. No per-page ``<link rel="alternate" hreflang>`` in ``<head>`` (see
+   ``on_post_page``): Material's JS takes them for language roots and fetches
+   ``<page>/sitemap.xml`` for each.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
@@ -85,6 +91,30 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+# Material's <link rel="alternate" href="…" hreflang="…"> in <head>, one per language.
+_HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+
+
+def on_post_page(output, page, config):
+    # Material's JS fetches <href>/sitemap.xml for every head alternate, expecting a
+    # language's root; mkdocs-static-i18n makes them per-page links, so every page
+    # requested two sitemaps that do not exist (404s, console errors), and on a click
+    # could send the reader to "<page>/<page>/". The switcher's own links already go to
+    # the same page in the other language; per-page hreflang alternates for search
+    # engines are in sitemap.xml (written by mkdocs-static-i18n).
+    return _drop_head_alternates(output)
+
+
+def on_post_template(output, template_name, config):
+    # The 404 pages too (before any hook that writes them elsewhere, at lower priority).
+    return _drop_head_alternates(output) if template_name == "404.html" else output
+
+
+def _drop_head_alternates(output: str) -> str:
+    head, sep, body = output.partition("</head>")
+    return _HEAD_ALTERNATE.sub("", head) + sep + body
+
+
 @event_priority(-110)  # after mkdocs-static-i18n's on_post_build (priority -100)
 def on_post_build(config):
     plugin = _i18n(config)
@@ -103,8 +133,6 @@ def on_post_build(config):
     for locale, prefix in _other_locales(config):
         mine = [d for d in keep if d.get("location", "").startswith(prefix)]
         keep = [d for d in keep if not d.get("location", "").startswith(prefix)]
-        for d in mine:
-            d["location"] = d["location"][len(prefix) :]
         out = os.path.join(config.site_dir, prefix, "search", "search_index.json")
         os.makedirs(os.path.dirname(out), exist_ok=True)
         _write(out, {**data, "docs": mine})
