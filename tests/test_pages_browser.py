@@ -1,0 +1,198 @@
+"""Local proof of the GitHub Pages site: two editions deployed with mike into a temporary git
+repository, its gh-pages tree served under /REPO/ on 127.0.0.1, and every version x language x
+page walked in Chromium: no 404, no console error, the language switcher and the version
+selector land where they should, and missing URLs show the right 404 page.
+
+Needs Playwright (requirements.txt) and a Chromium at /usr/bin/chromium (or $CHROMIUM);
+without them the test skips, except under CI=true, where it fails.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from pages_site import REPO, PagesServer, make_project
+from test_built_site import NAV
+
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VERSIONS = ("1.0", "1.1")
+LANGS = ("zh", "en")
+
+
+def _path(version: str, lang: str, name: str) -> str:
+    """Path below /REPO/ of page ``name`` in ``version`` and ``lang``."""
+    prefix = f"{version}/" + ("" if lang == "zh" else f"{lang}/")
+    return prefix if name == "index" else f"{prefix}{name}/"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).is_file():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"no Chromium at {CHROMIUM} (.ci/run installs it)")
+        pytest.skip("no Chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if os.environ.get("CI") == "true":
+            raise
+        pytest.skip("playwright is not installed")
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, timeout=60_000)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("pages") / "project")
+    project.deploy("1.0")
+    # A corrected edition: same pages, one more commit.
+    (project.path / "docs" / "s1.md").write_text(
+        (project.path / "docs" / "s1.md").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+    project.commit_all("Corrected edition")
+    project.deploy("1.1")
+    tree = project.pages_tree(tmp_path_factory.mktemp("served") / "tree")
+    with PagesServer(tree) as pages:
+        yield pages
+
+
+class Walk:
+    """One browser tab that records console errors, page errors and failed responses."""
+
+    def __init__(self, browser, server: PagesServer):
+        self.server = server
+        self.context = browser.new_context()
+        self.context.set_default_timeout(20_000)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
+        self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        self.page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.status} {r.url}"))
+
+    def open(self, path: str) -> int:
+        response = self.page.goto(self.server.root + path)
+        self.page.wait_for_load_state("networkidle")
+        return response.status
+
+    def here(self) -> str:
+        url = self.page.url.split("#")[0]
+        assert url.startswith(self.server.root), url
+        return url[len(self.server.root) :]
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture()
+def walk(browser, server):
+    tab = Walk(browser, server)
+    yield tab
+    tab.close()
+
+
+def test_root_redirects_to_latest(walk):
+    assert walk.open("") == 200
+    assert walk.here() == "latest/"
+    assert walk.page.locator(".md-version__current").inner_text().startswith("1.1")
+    assert walk.errors == []
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_loads_cleanly(walk, version, lang):
+    for name in NAV:
+        path = _path(version, lang, name)
+        assert walk.open(path) == 200, path
+        assert walk.page.evaluate("document.documentElement.lang") == lang, path
+        # The version selector shows the version being read (Material reads it from config.base).
+        current = walk.page.locator(".md-version__current").inner_text()
+        assert current.split()[0] == version, (path, current)
+        # The outdated banner: on 1.0 only, linking to the same page in latest.
+        banner = walk.page.locator("[data-md-component=outdated]")
+        assert banner.is_visible() == (version != "1.1"), path
+        if version != "1.1":
+            href = banner.locator("a").get_attribute("href")
+            target = walk.page.evaluate("h => new URL(h, location).href", href)
+            assert target == walk.server.root + _path("latest", lang, name), (path, href)
+    assert walk.errors == []
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_language_switcher_keeps_version_and_page(walk, version, lang):
+    other = "en" if lang == "zh" else "zh"
+    for name in NAV:
+        walk.open(_path(version, lang, name))
+        walk.page.locator(".md-header__option .md-select").first.hover()
+        walk.page.locator(f'.md-select__link[hreflang="{other}"]').click()
+        walk.page.wait_for_load_state("networkidle")
+        assert walk.here() == _path(version, other, name)
+    assert walk.errors == []
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_version_selector_keeps_language_and_page(walk, version, lang):
+    other = "1.1" if version == "1.0" else "1.0"
+    for name in NAV:
+        walk.open(_path(version, lang, name))
+        walk.page.locator(".md-version").hover()
+        walk.page.locator(".md-version__link", has_text=other).click()
+        walk.page.wait_for_url(f"**/{REPO}/{other}/**")
+        walk.page.wait_for_load_state("networkidle")
+        assert walk.here() == _path(other, lang, name)
+    assert walk.errors == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_english_and_chinese_search_find_their_own_pages(walk, lang):
+    walk.open(_path("1.0", lang, "index"))
+    query = walk.page.locator("input[data-md-component=search-query]")
+    query.click()
+    query.fill("TSMC" if lang == "en" else "台积电")
+    query.press("End")  # Material searches on keyup
+    walk.page.wait_for_selector(".md-search-result__item")
+    hrefs = walk.page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    assert hrefs
+    en_root = walk.server.root + "1.0/en/"
+    for href in hrefs:
+        assert href.startswith(walk.server.root + "1.0/"), href
+        assert href.startswith(en_root) == (lang == "en"), href
+    assert walk.errors == []
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "version"),
+    [("1.0/missing/", "zh", "1.0"), ("1.0/en/s1/missing/", "en", "1.0"), ("latest/en/x", "en", "1.1"),
+     ("1.1/a/b/c/", "zh", "1.1")],
+)
+def test_missing_page_shows_that_version_and_languages_404(walk, path, lang, version):
+    assert walk.open(path) == 404
+    walk.page.wait_for_selector(".md-version__current")
+    assert walk.here() == path  # the address the reader asked for stays
+    assert walk.page.evaluate("document.documentElement.lang") == lang
+    assert walk.page.locator(".md-version__current").inner_text().split()[0] == version
+    # Its links work from the missing URL: home, in this version and language.
+    home = walk.page.locator("a.md-header__button.md-logo").get_attribute("href")
+    resolved = walk.page.evaluate("h => new URL(h, document.baseURI).href", home)
+    homes = {walk.server.root + _path(v, lang, "index") for v in (version, path.split("/")[0])}
+    assert resolved.rstrip(".") in homes, resolved
+    # The only failed request is the missing page itself.
+    assert set(walk.errors) == {f"404 {walk.server.root}{path}", f"console: {_RESOURCE_404}"}, walk.errors
+
+
+_RESOURCE_404 = "Failed to load resource: the server responded with a status of 404 (Not Found)"
