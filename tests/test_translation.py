@@ -310,6 +310,8 @@ def test_cli_translation_status(tmp_path):
     result = run_cli(source, "--translation-status")
     assert result.returncode == 0
     assert "94/95 current" in result.stdout and "stale: s1-p1" in result.stdout
+    changed = next(i for i in source_items(convert(source).document) if i.id == "s1-p1")
+    assert f"  s1-p1: {changed.hash}" in result.stdout
     assert run_cli(source, "--translation-status", "--strict").returncode == 1
 
 

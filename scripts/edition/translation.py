@@ -236,6 +236,10 @@ class TranslationStatus:
             ids = self.ids(state)
             lines.append(f"{state}: {' '.join(ids) if ids else '-'}")
         lines.append(f"orphaned: {' '.join(e.id for e in self.orphans) if self.orphans else '-'}")
+        todo = [s for s in self.items if s.state != CURRENT]
+        if todo:
+            lines.append("the Chinese each of these translates now (source_hash to record once revised):")
+            lines += [f"  {s.item.id}: {s.item.hash}" for s in todo]
         return "\n".join(lines)
 
 
