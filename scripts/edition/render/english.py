@@ -67,7 +67,7 @@ def render_heading_en(heading: Heading, state: ItemState, base: str) -> list[str
     """A heading in English with its Chinese title under it, linking to it in the original."""
     original = (
         f'<a href="{base}#{heading.id}" hreflang="zh" lang="zh">{escape_text(heading.text)}</a>\n'
-        "{ .original-heading }"
+        '{ .original-heading data-search-exclude="" }'
     )
     marks = "#" * heading.level
     if not state.usable:
@@ -88,7 +88,8 @@ def render_paragraph_en(paragraph: Paragraph, state: ItemState, document: Docume
         chinese = render_inlines(paragraph.inlines, at_block_start=True)
         return [_untranslated(state), f'{chinese}\n{{ #{paragraph.id} lang="zh" }}', goto]
     english = f"{render_inlines(_english(state, document), at_block_start=True)}\n{{ #{paragraph.id} }}"
-    original = f'{_chinese(paragraph.inlines)}\n{{ lang="zh" }}'
+    # The Chinese shown on English pages stays out of the English search index.
+    original = f'{_chinese(paragraph.inlines)}\n{{ lang="zh" data-search-exclude="" }}'
     if state.state == CURRENT:
         return [english, _box(f'??? quote "{ORIGINAL}"', original, goto)]
     return [english, _box(f'!!! warning "{STALE_TITLE}"', STALE_TEXT, original, goto)]
