@@ -211,7 +211,31 @@ def on_post_page(output: str, page, config) -> str:
     else:
         title = config.site_name
     tags = head_tags(_article, lang, title, url, is_home, config.site_name)
-    return output.replace("</head>", "\n".join(tags) + "\n</head>", 1)
+    output = output.replace("</head>", "\n".join(tags) + "\n</head>", 1)
+    return conform(name_search_dialog(output, lang))
+
+
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
+
+
+def conform(output: str) -> str:
+    """Drop the two attributes of Material's markup that the Nu HTML Checker rejects.
+
+    ``autocomplete`` is not allowed on a checkbox (Material's drawer/search toggles) and
+    ``autocorrect`` is Safari's own; neither changes what a reader sees.
+    """
+    output = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
+    return output.replace(' autocorrect="off"', "")
+
+
+def name_search_dialog(output: str, lang: str) -> str:
+    """Give Material's search dialog an accessible name (axe-core: aria-dialog-name)."""
+    label = "搜索" if lang == "zh" else "Search"
+    return output.replace(
+        '<div class="md-search" data-md-component="search" role="dialog">',
+        f'<div class="md-search" data-md-component="search" role="dialog" aria-label="{label}">',
+        1,
+    )
 
 
 # --- 404 per language -----------------------------------------------------------------
@@ -237,7 +261,10 @@ def on_template_context(context, template_name, config):
 
 @event_priority(-100)
 def on_post_template(output, template_name, config):
-    if template_name != "404.html" or _is_default_language(config):
+    if template_name != "404.html":
+        return output
+    output = conform(name_search_dialog(output, _language(config)))
+    if _is_default_language(config):
         return output
     plugin = _i18n(config)
     target = os.path.join(config.site_dir, plugin.current_language, "404.html")
