@@ -351,8 +351,10 @@ def test_each_note_appears_once_on_the_chinese_pages(site: Site):
 def test_no_resource_from_another_host(site: Site):
     for rel in html_files(site):
         page = site.page(rel)
-        # rel=canonical names the page's published address (site_url); nothing fetches it.
-        for element in page.xpath('//link[@href][not(@rel="canonical")] | //script[@src] | //img[@src]'):
+        # rel=canonical and the hreflang alternates name published addresses (site_url);
+        # nothing fetches them.
+        query = '//link[@href][not(@rel="canonical")][not(@hreflang)] | //script[@src] | //img[@src]'
+        for element in page.xpath(query):
             url = element.get("href") or element.get("src")
             parts = urlsplit(urljoin(site.url(rel), url))
             assert parts.netloc == HOST, (rel, element.tag, url)

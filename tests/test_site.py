@@ -199,8 +199,10 @@ def test_search_index_per_language(site):
 
 def test_no_third_party_requests(site):
     pattern = re.compile(
-        # (not rel=canonical: it names the published address, nothing fetches it)
-        r"<(?:link(?![^>]*rel=\"canonical\")|script|img|iframe|source)\b[^>]*\b(?:href|src)=\"((?:https?:)?//[^\"]*)\""
+        # (not rel=canonical nor the hreflang alternates: they name published addresses,
+        # nothing fetches them)
+        r"<(?:link(?![^>]*rel=\"(?:canonical| alternate)\")|script|img|iframe|source)\b"
+        r"[^>]*\b(?:href|src)=\"((?:https?:)?//[^\"]*)\""
     )
     for html_file in site.rglob("*.html"):
         html = html_file.read_text(encoding="utf-8")

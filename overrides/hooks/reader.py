@@ -201,6 +201,31 @@ def head_tags(article: dict, lang: str, title: str, url: str | None, is_home: bo
     return tags
 
 
+def hreflang_links(config, page) -> list[str]:
+    """``<link rel=" alternate" hreflang>`` to this page in every language, and x-default.
+
+    The leading space keeps Material's JS (which selects ``link[rel=alternate]`` exactly and
+    fetches ``<href>/sitemap.xml`` for each, see i18n_site.py) away from them, while rel
+    stays the token list "alternate" that search engines read. Absolute when site_url is
+    known, else relative to the page.
+    """
+    from mkdocs.utils import get_relative_url
+
+    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    links = []
+    for alt in alternates:
+        target = alt.get("link", "")
+        if not target or target.startswith(("/", "http:", "https:")):
+            continue
+        target = "" if target == "." else target
+        href = urljoin(config.site_url, target) if config.site_url else get_relative_url(target or ".", page.url)
+        links.append((alt.get("lang", ""), href))
+    tags = [f'<link rel=" alternate" hreflang="{lang}" href="{html.escape(href)}">' for lang, href in links]
+    if links:
+        tags.append(f'<link rel=" alternate" hreflang="x-default" href="{html.escape(links[0][1])}">')
+    return tags
+
+
 def on_post_page(output: str, page, config) -> str:
     lang = _language(config)
     is_home = page.file.src_uri in ("index.md", "index.en.md") or page.url in ("", "en/")
@@ -210,7 +235,7 @@ def on_post_page(output: str, page, config) -> str:
         title = f"{title} - {config.site_name}"
     else:
         title = config.site_name
-    tags = head_tags(_article, lang, title, url, is_home, config.site_name)
+    tags = head_tags(_article, lang, title, url, is_home, config.site_name) + hreflang_links(config, page)
     output = output.replace("</head>", "\n".join(tags) + "\n</head>", 1)
     return conform(name_search_dialog(output, lang))
 
