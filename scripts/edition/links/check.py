@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import email.utils
+import heapq
 import html
+import importlib.util
 import ipaddress
+import itertools
 import random
 import re
 import secrets
 import socket
+import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
@@ -21,6 +26,11 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpcore
 import httpx
+
+if importlib.util.find_spec("sniffio") is None:  # pragma: no branch
+    # httpcore asks for sniffio on every lock it makes; without the package each ask is a failed import that
+    # searches sys.path again (about a second of CPU per thousand requests). None in sys.modules makes it fail fast.
+    sys.modules.setdefault("sniffio", None)  # type: ignore[arg-type]
 
 BROWSER_USER_AGENT = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36"
@@ -53,6 +63,8 @@ NOT_FOUND_TITLE = re.compile(
 CHALLENGE_TITLE = re.compile(r"just a moment|attention required|are you a robot|captcha|请稍候|安全验证", re.IGNORECASE)
 # Requests sent on behalf of the URL being checked (each check runs in its own task and context).
 _REQUESTS: contextvars.ContextVar[list[int]] = contextvars.ContextVar("requests")
+# After the title, a body with at most this much left is read to its end so that its connection can be reused.
+DRAIN_BYTES = 32 * 1024
 TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)
 
 
@@ -143,13 +155,35 @@ def address_forbidden(address: str, config: CheckConfig) -> bool:
 
 
 class GuardedBackend(httpcore.AsyncNetworkBackend):
-    """Resolves the host itself, refuses forbidden addresses, then connects to a checked address."""
+    """Resolves the host itself, refuses forbidden addresses, then connects to a checked address.
+
+    A host's addresses are resolved and checked once per run (a redirect to another host is resolved and checked
+    when it is first met): later connections go to the same checked addresses, with no new lookup to race.
+    """
 
     def __init__(self, config: CheckConfig) -> None:
         self._config = config
         self._backend = httpcore.AnyIOBackend()
+        self._resolved: dict[tuple[str, int], asyncio.Future[list[str]]] = {}
 
-    async def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+    async def _addresses(self, host: str, port: int, timeout: float | None) -> list[str]:
+        key = (host, port)
+        if key not in self._resolved:
+            self._resolved[key] = asyncio.ensure_future(self._resolve(host, port, timeout))
+            # Its failure is read by whoever awaits it; no "exception never retrieved" if nobody does.
+            self._resolved[key].add_done_callback(lambda done: done.cancelled() or done.exception())
+        future = self._resolved[key]
+        try:
+            return await asyncio.shield(future)
+        except BlockedAddressError:
+            raise
+        except BaseException:
+            # A failed or timed-out lookup (perhaps a passing DNS failure) is tried afresh by the retry.
+            if self._resolved.get(key) is future and future.done():
+                del self._resolved[key]
+            raise
+
+    async def _resolve(self, host: str, port: int, timeout: float | None) -> list[str]:
         loop = asyncio.get_running_loop()
         try:
             infos = await asyncio.wait_for(loop.getaddrinfo(host, port, type=socket.SOCK_STREAM), timeout=timeout)
@@ -162,6 +196,10 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         for address in addresses:
             if address_forbidden(address, self._config):
                 raise BlockedAddressError(f"refused: {host} resolves to non-public address {address}")
+        return addresses
+
+    async def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        addresses = await self._addresses(host, port, timeout)
         last: Exception | None = None
         for address in addresses:
             try:
@@ -187,8 +225,10 @@ def make_client(config: CheckConfig) -> httpx.AsyncClient:
     # httpx does not expose the network backend; swap the pool for one built with the guard.
     transport._pool = httpcore.AsyncConnectionPool(
         ssl_context=httpx.create_ssl_context(verify=config.verify_tls, trust_env=False),
+        # Room for every request in flight (checks plus soft-404 probes), and as many idle keep-alive connections
+        # as may be reused: a host's next request then skips the TCP (and TLS) handshake.
         max_connections=max(config.concurrency, 1) * 2,
-        max_keepalive_connections=max(config.concurrency, 1),
+        max_keepalive_connections=max(config.concurrency, 1) * 2,
         keepalive_expiry=5.0,
         network_backend=GuardedBackend(config),
     )
@@ -284,14 +324,84 @@ def _similar(a: bytes, b: bytes) -> bool:
     return not union or len(tokens_a & tokens_b) / len(union) > 0.9
 
 
+class PriorityGate:
+    """A semaphore whose waiters are served by priority (lower first), then in arrival order."""
+
+    def __init__(self, slots: int) -> None:
+        self._free = slots
+        self._waiters: list[tuple[Any, int, asyncio.Future[None]]] = []
+        self._arrivals = itertools.count()
+
+    def _push(self, priority: Any, waiter: asyncio.Future[None]) -> None:
+        heapq.heappush(self._waiters, (priority, next(self._arrivals), waiter))
+
+    def _pop(self) -> asyncio.Future[None]:
+        return heapq.heappop(self._waiters)[2]
+
+    async def acquire(self, priority: Any = 0) -> None:
+        if self._free > 0 and not self._waiters:
+            self._free -= 1
+            return
+        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._push(priority, waiter)
+        try:
+            await waiter
+        except asyncio.CancelledError:
+            if waiter.done() and not waiter.cancelled():
+                self.release()  # the slot was handed over just before the cancellation: pass it on
+            raise
+
+    def release(self) -> None:
+        while self._waiters:
+            waiter = self._pop()
+            if not waiter.done():
+                waiter.set_result(None)
+                return
+        self._free += 1
+
+    @contextlib.asynccontextmanager
+    async def slot(self, priority: Any = 0) -> AsyncIterator[None]:
+        await self.acquire(priority)
+        try:
+            yield
+        finally:
+            self.release()
+
+
+class BusiestFirstGate(PriorityGate):
+    """The overall gate: a freed slot goes to the waiting host with the most work left.
+
+    ``priority`` is the waiter's host, whose estimate is read when a slot frees (it changes as URLs finish), so the
+    host that will take longest keeps its requests going and does not end the run alone (longest work first).
+    Each host has at most one waiter here (it waits holding its host's lock), so the scan is short.
+    """
+
+    def _push(self, priority: Any, waiter: asyncio.Future[None]) -> None:
+        self._waiters.append((priority, next(self._arrivals), waiter))
+
+    def _pop(self) -> asyncio.Future[None]:
+        best = max(range(len(self._waiters)), key=lambda i: (self._waiters[i][0].work_left, -self._waiters[i][1]))
+        return self._waiters.pop(best)[2]
+
+
 @dataclass
 class _Host:
-    semaphore: asyncio.Semaphore
+    semaphore: PriorityGate
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     next_time: float = 0.0
     head_unreliable: bool = False
     # The host serves HTML whose titles we read anyway: a HEAD first would be a wasted request.
     serves_html: bool = False
+    # URLs of this host still to check, and the requests the finished ones took (redirect hops, retries, probes).
+    urls_left: int = 0
+    finished: int = 0
+    finished_requests: int = 0
+
+    @property
+    def work_left(self) -> float:
+        """Requests this host is still expected to need."""
+        per_url = self.finished_requests / self.finished if self.finished else 1.0
+        return self.urls_left * per_url
 
 
 class Checker:
@@ -301,47 +411,75 @@ class Checker:
         self.config = config
         self.client = client
         self.requests_sent = 0
-        self._global = asyncio.Semaphore(max(config.concurrency, 1))
+        self._global = BusiestFirstGate(max(config.concurrency, 1))
         self._hosts: dict[str, _Host] = {}
         self._probes: dict[str, asyncio.Task[tuple[Outcome, str | None]]] = {}
 
     def _host(self, url: str) -> _Host:
         key = host_key(url)
         if key not in self._hosts:
-            self._hosts[key] = _Host(asyncio.Semaphore(max(self.config.per_host, 1)))
+            self._hosts[key] = _Host(PriorityGate(max(self.config.per_host, 1)))
         return self._hosts[key]
 
     async def _request(self, method: str, url: str, full: bool = False) -> Answer:
         """One request, gated by the per-host limit and spacing; the body read only up to the cap."""
         host = self._host(url)
-        async with host.semaphore:
+        counter = _REQUESTS.get(None)
+        # A URL whose check has begun (a redirect hop, a retry, a GET after HEAD, its soft-404 probe) goes ahead of
+        # URLs not yet begun: checks finish in turn instead of all waiting at the back of the host's queue.
+        begun = counter is not None and counter[0] > 0
+        async with host.semaphore.slot(priority=0 if begun else 1):
             async with host.lock:
                 wait = host.next_time - time.monotonic()
                 if wait > 0:
                     await asyncio.sleep(wait)
+                # The overall limit counts requests in flight, not URLs being checked: a URL waiting for its host
+                # (or backing off) holds no slot, so a busy host never starves the others. Taken inside the host's
+                # lock, so that the spacing runs from the moment the request really starts.
+                await self._global.acquire(host)
                 host.next_time = time.monotonic() + self.config.host_spacing
-            # Decided only now: an earlier answer from this host may have shown HEAD to be a wasted request.
-            if method == "HEAD" and (host.head_unreliable or host.serves_html):
-                method = "GET"
-            self.requests_sent += 1
-            counter = _REQUESTS.get(None)
-            if counter is not None:
-                counter[0] += 1
-            async with asyncio.timeout(self.config.timeout):
-                async with self.client.stream(method, url) as response:
-                    body = b""
-                    if method == "GET":
-                        chunks: list[bytes] = []
-                        size = 0
-                        async for chunk in response.aiter_bytes():
-                            chunks.append(chunk)
-                            size += len(chunk)
-                            if size >= self.config.max_body:
-                                break
-                            if not full and b"</title" in b"".join(chunks[-2:]).lower():
-                                break
-                        body = b"".join(chunks)[: self.config.max_body]
-                    return Answer(response.status_code, response.headers, body, method)
+            try:
+                # Decided only now: an earlier answer from this host may have shown HEAD to be a wasted request.
+                if method == "HEAD" and (host.head_unreliable or host.serves_html):
+                    method = "GET"
+                self.requests_sent += 1
+                if counter is not None:
+                    counter[0] += 1
+                async with asyncio.timeout(self.config.timeout):
+                    async with self.client.stream(method, url) as response:
+                        body = await self._read(response, full) if method == "GET" else b""
+                        return Answer(response.status_code, response.headers, body, method)
+            finally:
+                self._global.release()
+
+    async def _read(self, response: httpx.Response, full: bool) -> bytes:
+        """The start of a GET body: up to the cap when ``full``, else up to an HTML page's title (nothing else).
+
+        What is left after that is read on (and dropped) when it is short, so that the connection ends its answer
+        cleanly and can be reused; a long remainder is cut off by closing the connection instead.
+        """
+        content_type = response.headers.get("content-type", "")
+        wanted = full or not content_type or "html" in content_type
+        length = response.headers.get("content-length", "")
+        if not wanted and (not length.isdigit() or int(length) > DRAIN_BYTES):
+            return b""
+        chunks: list[bytes] = []
+        size = 0
+        done = not wanted
+        drained = 0
+        async for chunk in response.aiter_bytes():
+            if done:
+                drained += len(chunk)
+                if drained > DRAIN_BYTES:
+                    break
+                continue
+            chunks.append(chunk)
+            size += len(chunk)
+            if size >= self.config.max_body:
+                break
+            if not full and b"</title" in b"".join(chunks[-2:]).lower():
+                done = True
+        return b"".join(chunks)[: self.config.max_body]
 
     async def fetch(self, url: str, want_body: bool = False) -> Outcome:
         """Ask for one URL, retrying what may pass.
@@ -373,6 +511,10 @@ class Checker:
                     # when the server plainly does not do HEAD.
                     if answer.status in (405, 501):
                         host.head_unreliable = True
+                    elif answer.is_html and self.config.read_titles:
+                        # An HTML answer to be confirmed by GET: the host serves HTML, whose titles are read anyway,
+                        # so its later URLs skip HEAD (a wasted request for a live page and a dead one alike).
+                        host.serves_html = True
                     method = "GET"
                     outcome.attempts -= 1
                     continue
@@ -431,8 +573,7 @@ class Checker:
         started = time.monotonic()
         counter = [0]
         _REQUESTS.set(counter)
-        async with self._global:
-            result = await self._check(url)
+        result = await self._check(url)
         return replace(result, elapsed=time.monotonic() - started, requests=counter[0])
 
     async def _check(self, url: str) -> CheckResult:
@@ -493,11 +634,18 @@ class Checker:
         unique = list(dict.fromkeys(urls))
         results: dict[str, CheckResult] = {}
 
+        for url in unique:
+            self._host(url).urls_left += 1
+
         async def one(url: str) -> None:
             try:
                 result = await self.check(url)
             except Exception as error:  # noqa: BLE001 - one odd URL must not stop the run
                 result = CheckResult(url=url, verdict=Verdict.BROKEN, error=f"{type(error).__name__}: {error}")
+            host = self._host(url)
+            host.urls_left -= 1
+            host.finished += 1
+            host.finished_requests += result.requests
             results[url] = result
             if progress:
                 progress(result)
