@@ -10,7 +10,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from edition.convert import DEFAULT_SOURCE  # noqa: E402
 from edition.links.cache import load_cache, save_cache  # noqa: E402
 from edition.links.check import PLAIN_USER_AGENT, CheckConfig  # noqa: E402
 from edition.links.extract import cited_urls, read_url_list  # noqa: E402
@@ -20,7 +19,7 @@ from edition.links.run import run_check  # noqa: E402
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="check_links.py", description=__doc__)
-    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="extracted article (default: %(default)s)")
+    parser.add_argument("--source", type=Path, help="extracted article (default: the converter's source)")
     parser.add_argument("--urls", type=Path, metavar="FILE", help="check a plain list instead (one URL per line)")
     parser.add_argument("--format", choices=list(FORMATTERS), default="table")
     parser.add_argument("--timeout", type=float, default=CheckConfig.timeout, metavar="S", help="per request")
@@ -55,9 +54,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.urls:
             cited = read_url_list(args.urls)
         else:
+            # Imported only here: a plain URL list starts faster without the converter.
+            from edition.convert import DEFAULT_SOURCE
             from edition.parse import parse_file
 
-            cited = cited_urls(parse_file(args.source))
+            cited = cited_urls(parse_file(args.source or DEFAULT_SOURCE))
         cache = load_cache(args.cache) if args.cache else None
         report, new_cache = run_check(cited, config, cache, progress=progress if show_progress else None)
         if show_progress:

@@ -219,19 +219,63 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         await self._backend.sleep(seconds)
 
 
+class PerHostTransport(httpx.AsyncBaseTransport):
+    """One small connection pool per origin, all through the address guard and its per-run DNS answers.
+
+    httpcore's single pool looks over every connection for every request (its cost grows with hosts times requests);
+    a pool per origin, sized to the per-host limit, keeps that work small. Pools whose connections are all idle are
+    closed when more than ``max_pools`` exist, so a run over many hosts keeps few idle sockets.
+    """
+
+    def __init__(self, config: CheckConfig, max_pools: int | None = None) -> None:
+        self._config = config
+        self._backend = GuardedBackend(config)
+        self._ssl_context = httpx.create_ssl_context(verify=config.verify_tls, trust_env=False)
+        self._transports: dict[tuple[bytes, bytes, int | None], httpx.AsyncHTTPTransport] = {}
+        self._max_pools = max_pools or max(config.concurrency, 1) * 2
+
+    def _new_transport(self) -> httpx.AsyncHTTPTransport:
+        # The one SSL context of the run (each transport would otherwise load the CA bundle again).
+        transport = httpx.AsyncHTTPTransport(verify=self._ssl_context, trust_env=False)
+        slots = max(self._config.per_host, 1)
+        # httpx does not expose the network backend; swap the pool for one built with the guard.
+        transport._pool = httpcore.AsyncConnectionPool(
+            ssl_context=self._ssl_context,
+            max_connections=slots * 2,
+            max_keepalive_connections=slots,
+            keepalive_expiry=5.0,
+            network_backend=self._backend,
+        )
+        return transport
+
+    async def _transport(self, url: httpx.URL) -> httpx.AsyncHTTPTransport:
+        key = (url.raw_scheme, url.raw_host, url.port)
+        transport = self._transports.pop(key, None)
+        if transport is None:
+            transport = self._new_transport()
+            while len(self._transports) >= self._max_pools:
+                idle = next(
+                    (k for k, t in self._transports.items() if all(c.is_idle() for c in t._pool.connections)), None
+                )
+                if idle is None:
+                    break
+                await self._transports.pop(idle).aclose()
+        self._transports[key] = transport  # the most recently used last
+        return transport
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        transport = await self._transport(request.url)
+        return await transport.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        transports, self._transports = list(self._transports.values()), {}
+        for transport in transports:
+            await transport.aclose()
+
+
 def make_client(config: CheckConfig) -> httpx.AsyncClient:
     """An httpx client whose connections go through the address guard; redirects are left to the checker."""
-    transport = httpx.AsyncHTTPTransport(verify=config.verify_tls, trust_env=False)
-    # httpx does not expose the network backend; swap the pool for one built with the guard.
-    transport._pool = httpcore.AsyncConnectionPool(
-        ssl_context=httpx.create_ssl_context(verify=config.verify_tls, trust_env=False),
-        # Room for every request in flight (checks plus soft-404 probes), and as many idle keep-alive connections
-        # as may be reused: a host's next request then skips the TCP (and TLS) handshake.
-        max_connections=max(config.concurrency, 1) * 2,
-        max_keepalive_connections=max(config.concurrency, 1) * 2,
-        keepalive_expiry=5.0,
-        network_backend=GuardedBackend(config),
-    )
+    transport = PerHostTransport(config)
     return httpx.AsyncClient(
         transport=transport,
         follow_redirects=False,
@@ -392,16 +436,19 @@ class _Host:
     head_unreliable: bool = False
     # The host serves HTML whose titles we read anyway: a HEAD first would be a wasted request.
     serves_html: bool = False
-    # URLs of this host still to check, and the requests the finished ones took (redirect hops, retries, probes).
+    # A HEAD has been answered usefully (not HTML, not refused): HEAD stays the first request here.
+    head_useful: bool = False
+    # A first HEAD is on its way and nothing is known yet.
+    head_pending: bool = False
+    # URLs of this host still to check; checks of its URLs begun, and requests sent to it (hops, retries, probes).
     urls_left: int = 0
-    finished: int = 0
-    finished_requests: int = 0
+    begun: int = 0
+    sent: int = 0
 
     @property
     def work_left(self) -> float:
-        """Requests this host is still expected to need."""
-        per_url = self.finished_requests / self.finished if self.finished else 1.0
-        return self.urls_left * per_url
+        """Requests this host is still expected to need: URLs left times the requests a URL has taken so far."""
+        return self.urls_left * (self.sent / self.begun if self.begun else 1.0)
 
 
 class Checker:
@@ -442,7 +489,16 @@ class Checker:
                 # Decided only now: an earlier answer from this host may have shown HEAD to be a wasted request.
                 if method == "HEAD" and (host.head_unreliable or host.serves_html):
                     method = "GET"
+                elif method == "HEAD" and not host.head_useful:
+                    # Until one HEAD has been answered the host is unknown: one HEAD at a time finds out, the
+                    # others ask with GET (which stops early on anything but an HTML page).
+                    if host.head_pending:
+                        method = "GET"
+                    else:
+                        host.head_pending = True
                 self.requests_sent += 1
+                host.sent += 1
+                host.begun += counter is not None and counter[0] == 0
                 if counter is not None:
                     counter[0] += 1
                 async with asyncio.timeout(self.config.timeout):
@@ -451,6 +507,8 @@ class Checker:
                         return Answer(response.status_code, response.headers, body, method)
             finally:
                 self._global.release()
+                if method == "HEAD":
+                    host.head_pending = False
 
     async def _read(self, response: httpx.Response, full: bool) -> bytes:
         """The start of a GET body: up to the cap when ``full``, else up to an HTML page's title (nothing else).
@@ -506,23 +564,23 @@ class Checker:
                 outcome.answer, outcome.error, outcome.error_kind = None, f"{type(error).__name__}: {error}", "protocol"
             else:
                 method = answer.method
-                if method == "HEAD" and answer.status in HEAD_UNRELIABLE:
-                    # A HEAD refused or doubtful: ask with GET at once (not a retry), and remember for this host
-                    # when the server plainly does not do HEAD.
+                if method == "HEAD":
                     if answer.status in (405, 501):
-                        host.head_unreliable = True
+                        host.head_unreliable = True  # the server plainly does not do HEAD
                     elif answer.is_html and self.config.read_titles:
-                        # An HTML answer to be confirmed by GET: the host serves HTML, whose titles are read anyway,
-                        # so its later URLs skip HEAD (a wasted request for a live page and a dead one alike).
+                        # The host answers in HTML (a page, its "not found" page, a redirect), and an HTML page is
+                        # read with GET for its title anyway: for its later URLs a HEAD first is a wasted request.
                         host.serves_html = True
-                    method = "GET"
-                    outcome.attempts -= 1
-                    continue
-                if method == "HEAD" and answer.status == 200 and answer.is_html and self.config.read_titles:
-                    host.serves_html = True
-                    method = "GET"
-                    outcome.attempts -= 1
-                    continue
+                    elif answer.status not in HEAD_UNRELIABLE:
+                        host.head_useful = True
+                    if answer.status in HEAD_UNRELIABLE or (
+                        answer.status == 200 and answer.is_html and self.config.read_titles
+                    ):
+                        # A HEAD refused or doubtful, or a page whose title is wanted: ask with GET at once (not a
+                        # retry).
+                        method = "GET"
+                        outcome.attempts -= 1
+                        continue
                 outcome.answer, outcome.error, outcome.error_kind = answer, None, None
                 if answer.status not in RETRY_STATUSES:
                     return outcome
@@ -642,10 +700,7 @@ class Checker:
                 result = await self.check(url)
             except Exception as error:  # noqa: BLE001 - one odd URL must not stop the run
                 result = CheckResult(url=url, verdict=Verdict.BROKEN, error=f"{type(error).__name__}: {error}")
-            host = self._host(url)
-            host.urls_left -= 1
-            host.finished += 1
-            host.finished_requests += result.requests
+            self._host(url).urls_left -= 1
             results[url] = result
             if progress:
                 progress(result)
