@@ -356,6 +356,11 @@ def sibling_probe_url(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, f"{directory}/no-such-page-{secrets.token_hex(6)}", "", ""))
 
 
+def _last_segment(url: str) -> str:
+    """The last name of a URL's path (``16`` for ``/articles/16`` and ``/articles/16/``)."""
+    return urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+
+
 def _similar(a: bytes, b: bytes) -> bool:
     """Two bodies that are the same page apart from small variable parts."""
     if not a or not b:
@@ -503,7 +508,12 @@ class Checker:
                     counter[0] += 1
                 async with asyncio.timeout(self.config.timeout):
                     async with self.client.stream(method, url) as response:
-                        body = await self._read(response, full) if method == "GET" else b""
+                        if method == "GET":
+                            body = await self._read(response, full)
+                        else:
+                            # A HEAD answer has no body, but its end must be read for the connection to be reused.
+                            await response.aread()
+                            body = b""
                         return Answer(response.status_code, response.headers, body, method)
             finally:
                 self._global.release()
@@ -666,14 +676,21 @@ class Checker:
         return replace(base, verdict=Verdict.REDIRECTED if permanent else Verdict.OK)
 
     async def _soft_404(self, url: str, final: str, answer: Answer) -> str | None:
-        """Why the page looks like the host's answer for a page that does not exist, or None."""
-        probe, probe_final = await self._probe(url)
+        """Why the page looks like the host's answer for a page that does not exist, or None.
+
+        The made-up page is put next to the cited URL, so that a catch-all redirect shows (the made-up page is sent
+        where the cited one was). A redirect that keeps the page's own name (``/old/16`` to ``/new/16``, http to
+        https, a trailing slash) is a move, not a catch-all: then the made-up page goes next to the final URL, whose
+        folder's probe other URLs often share, and no request is spent on the redirect.
+        """
+        base = final if final != url and _last_segment(final) == _last_segment(url) != "" else url
+        probe, probe_final = await self._probe(base)
         probe_answer = probe.answer
         if probe_answer is None or probe_answer.status != 200:
             return None  # the host says "not found" honestly, so its 200 can be believed
-        if probe_final and probe_final == final and final != url:
+        if probe_final and probe_final == final and final != base:
             return f"redirected where a made-up page is redirected: {final}"
-        if probe_final is None and final != url:
+        if probe_final is None and final != base:
             return None
         if not answer.is_html:
             return None  # a PDF or other document is not the host's "not found" page

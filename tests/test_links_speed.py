@@ -1,0 +1,146 @@
+"""What makes the checker fast without making it less careful: reused connections, one DNS lookup per host,
+the probe next to a moved page, and the gates that decide which request goes next."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+
+import pytest
+from edition.links import check
+from edition.links.check import CheckConfig, PriorityGate, Verdict, check_urls
+from link_servers import Server, ok, redirect
+
+FAST = CheckConfig(
+    timeout=1.0,
+    retries=1,
+    backoff_base=0.02,
+    backoff_max=0.1,
+    host_spacing=0.0,
+    allowed_addresses=frozenset({"127.0.0.1"}),
+)
+
+
+def test_connections_are_kept_alive_and_reused():
+    ports: list[int] = []
+
+    def page(h):
+        ports.append(h.client_address[1])
+        h.reply(200, b"A page", "Short enough to be read to its end.")
+
+    with Server("127.0.0.1", {}, default=page) as server:
+        urls = [f"{server.base}/page/{n}" for n in range(8)]
+        results, requests = check_urls(urls, replace(FAST, per_host=1, soft_404_probe=False))
+    assert {r.verdict for r in results.values()} == {Verdict.OK}
+    assert len(ports) == requests
+    assert len(set(ports)) == 1  # one connection for every request to the host
+
+
+def test_a_host_is_resolved_once_per_run(monkeypatch):
+    lookups: list[str] = []
+    resolve = check.GuardedBackend._resolve
+
+    async def counting(self, host, port, timeout):
+        lookups.append(host)
+        return await resolve(self, host, port, timeout)
+
+    monkeypatch.setattr(check.GuardedBackend, "_resolve", counting)
+    with Server("127.0.0.1", {}, default=ok()) as server:
+        port = server.server_address[1]
+        urls = [f"http://localhost:{port}/page/{n}" for n in range(6)]
+        results, _ = check_urls(urls, replace(FAST, per_host=3, allow_private=True, soft_404_probe=False))
+    assert {r.verdict for r in results.values()} == {Verdict.OK}
+    assert lookups == ["localhost"]
+
+
+def test_a_redirect_keeping_the_page_name_is_probed_next_to_the_final_page():
+    with Server("127.0.0.1", {"/old/7": redirect(301, "/new/7"), "/new/7": ok()}) as server:
+        result = check_urls([f"{server.base}/old/7"], FAST)[0][f"{server.base}/old/7"]
+        paths = [path for (_, path) in server.hits]
+    assert result.verdict == Verdict.REDIRECTED
+    assert any(p.startswith("/new/no-such-page-") for p in paths)
+    assert not any(p.startswith("/old/no-such-page-") for p in paths)
+
+
+def test_a_catch_all_redirect_is_still_caught_by_a_probe_next_to_the_cited_page():
+    def catch_all(h):
+        if h.path.startswith("/old/"):
+            h.redirect(301, "/landing")
+        else:
+            h.reply(404, b"Not Found")
+
+    with Server("127.0.0.1", {"/landing": ok(b"Our new site")}, default=catch_all) as server:
+        url = f"{server.base}/old/article-7"
+        result = check_urls([url], FAST)[0][url]
+    assert result.verdict == Verdict.SOFT_404
+    assert "made-up page" in result.error
+
+
+def test_a_moved_page_on_a_catch_all_folder_is_still_soft_404():
+    # /old/7 -> /new/7 keeps the name, and /new/ answers 200 with one page for any name.
+    with Server(
+        "127.0.0.1",
+        {"/old/7": redirect(301, "/new/7")},
+        default=ok(b"Welcome", "The front page, whatever you asked for."),
+    ) as server:
+        url = f"{server.base}/old/7"
+        result = check_urls([url], FAST)[0][url]
+    assert result.verdict == Verdict.SOFT_404
+
+
+def test_priority_gate_serves_begun_work_first_then_in_arrival_order():
+    async def scenario() -> list[str]:
+        gate = PriorityGate(1)
+        order: list[str] = []
+        await gate.acquire()
+
+        async def waiter(name: str, priority: int) -> None:
+            async with gate.slot(priority):
+                order.append(name)
+
+        tasks = [asyncio.ensure_future(waiter(n, p)) for n, p in (("fresh-1", 1), ("begun", 0), ("fresh-2", 1))]
+        await asyncio.sleep(0)
+        gate.release()
+        await asyncio.wait_for(asyncio.gather(*tasks), timeout=5)
+        return order
+
+    assert asyncio.run(scenario()) == ["begun", "fresh-1", "fresh-2"]
+
+
+def test_priority_gate_passes_on_a_slot_whose_waiter_was_cancelled():
+    async def scenario() -> bool:
+        gate = PriorityGate(1)
+        await gate.acquire()
+        cancelled = asyncio.ensure_future(gate.acquire())
+        second = asyncio.ensure_future(gate.acquire())
+        await asyncio.sleep(0)
+        cancelled.cancel()
+        gate.release()
+        await asyncio.wait_for(second, timeout=5)
+        return cancelled.cancelled()
+
+    assert asyncio.run(scenario())
+
+
+@pytest.mark.parametrize("content_type, length, expected", [("application/pdf", 10_000_000, b"")])
+def test_large_documents_are_not_read(content_type, length, expected):
+    sent: list[int] = []
+
+    def document(h):
+        h.send_response(200)
+        h.send_header("Content-Type", content_type)
+        h.send_header("Content-Length", str(length))
+        h.end_headers()
+        if h.command == "GET":
+            try:
+                for _ in range(length // 65536):  # bounded: stops when the client hangs up
+                    h.wfile.write(b"%" * 65536)
+                    sent.append(65536)
+            except OSError:
+                pass
+
+    with Server("127.0.0.1", {}, default=document) as server:
+        url = f"{server.base}/report.pdf"
+        results, _ = check_urls([url], replace(FAST, soft_404_probe=False))
+    assert results[url].verdict == Verdict.OK
+    assert sum(sent) < length  # the client hung up instead of taking the whole file
