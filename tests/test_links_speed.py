@@ -144,3 +144,37 @@ def test_large_documents_are_not_read(content_type, length, expected):
         results, _ = check_urls([url], replace(FAST, soft_404_probe=False))
     assert results[url].verdict == Verdict.OK
     assert sum(sent) < length  # the client hung up instead of taking the whole file
+
+
+@pytest.fixture(scope="module")
+def tls_server(tmp_path_factory):
+    """An https server on 127.0.0.1 with a self-signed certificate (which verification must refuse)."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("openssl not available")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+         "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server = Server("127.0.0.1", {"/ok": ok()})
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    with server:
+        yield server
+
+
+def test_https_is_verified_even_though_plain_http_loads_no_certificates(tls_server):
+    url = f"https://127.0.0.1:{tls_server.server_address[1]}/ok"
+    config = replace(FAST, retries=0, soft_404_probe=False)
+    refused = check_urls([url], config)[0][url]
+    assert refused.verdict == Verdict.BROKEN
+    assert "certificate" in (refused.error or "").lower()
+    unverified = check_urls([url], replace(config, verify_tls=False))[0][url]
+    assert unverified.verdict == Verdict.OK

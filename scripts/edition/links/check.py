@@ -15,6 +15,7 @@ import random
 import re
 import secrets
 import socket
+import ssl
 import sys
 import time
 from collections import Counter
@@ -230,17 +231,23 @@ class PerHostTransport(httpx.AsyncBaseTransport):
     def __init__(self, config: CheckConfig, max_pools: int | None = None) -> None:
         self._config = config
         self._backend = GuardedBackend(config)
-        self._ssl_context = httpx.create_ssl_context(verify=config.verify_tls, trust_env=False)
+        self._ssl_context: ssl.SSLContext | None = None  # made when the first https origin is met
         self._transports: dict[tuple[bytes, bytes, int | None], httpx.AsyncHTTPTransport] = {}
         self._max_pools = max_pools or max(config.concurrency, 1) * 2
 
-    def _new_transport(self) -> httpx.AsyncHTTPTransport:
-        # The one SSL context of the run (each transport would otherwise load the CA bundle again).
-        transport = httpx.AsyncHTTPTransport(verify=self._ssl_context, trust_env=False)
+    def _new_transport(self, https: bool) -> httpx.AsyncHTTPTransport:
+        ssl_context = None
+        if https:
+            # The one SSL context of the run (each transport would otherwise load the CA bundle again).
+            if self._ssl_context is None:
+                self._ssl_context = httpx.create_ssl_context(verify=self._config.verify_tls, trust_env=False)
+            ssl_context = self._ssl_context
+        # The transport's own pool (and its context) is replaced just below: plain http needs no CA bundle loaded.
+        transport = httpx.AsyncHTTPTransport(verify=ssl_context or False, trust_env=False)
         slots = max(self._config.per_host, 1)
         # httpx does not expose the network backend; swap the pool for one built with the guard.
         transport._pool = httpcore.AsyncConnectionPool(
-            ssl_context=self._ssl_context,
+            ssl_context=ssl_context,
             max_connections=slots * 2,
             max_keepalive_connections=slots,
             keepalive_expiry=5.0,
@@ -252,7 +259,7 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         key = (url.raw_scheme, url.raw_host, url.port)
         transport = self._transports.pop(key, None)
         if transport is None:
-            transport = self._new_transport()
+            transport = self._new_transport(url.scheme == "https")
             while len(self._transports) >= self._max_pools:
                 idle = next(
                     (k for k, t in self._transports.items() if all(c.is_idle() for c in t._pool.connections)), None
