@@ -395,7 +395,7 @@ class PriorityGate:
         return heapq.heappop(self._waiters)[2]
 
     async def acquire(self, priority: Any = 0) -> None:
-        if self._free > 0 and not self._waiters:
+        if self._free > 0:  # a freed slot is handed to a live waiter first, so none is waiting now
             self._free -= 1
             return
         waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
