@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .links.last_check import load_last_checks
 from .metadata import Metadata, load_metadata
 from .model import Document
 from .output import stale_files, write_json, write_pages
@@ -17,6 +18,8 @@ REPOSITORY = Path(__file__).resolve().parents[2]
 DEFAULT_SOURCE = REPOSITORY / "source" / "000_075e35d79351af94.txt"
 DEFAULT_METADATA = REPOSITORY / "source" / "metadata.yml"
 DEFAULT_OUT = REPOSITORY / "docs"
+# The last report of the weekly cited-links check, committed beside the source (absent: not checked yet).
+LINK_REPORT = "link-report.json"
 TRANSLATIONS = Path("translations") / "en"
 
 
@@ -57,8 +60,9 @@ def convert(
     metadata = load_metadata(meta_path)
     folder = translations if translations is not None else source.parent / TRANSLATIONS
     status = translation_status(document, load_translations(folder))
+    checks = load_last_checks(source.parent / LINK_REPORT)
     files = tuple(PageFile(path, text) for path, text in render_citation_files(document, metadata))
-    return Conversion(document, metadata, render_pages(document, metadata, status) + files, status)
+    return Conversion(document, metadata, render_pages(document, metadata, status, checks) + files, status)
 
 
 def convert_to(

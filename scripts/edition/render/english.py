@@ -95,6 +95,16 @@ def render_paragraph_en(paragraph: Paragraph, state: ItemState, document: Docume
     return [english, _box(f'!!! warning "{STALE_TITLE}"', STALE_TEXT, original, goto)]
 
 
+def translated_notes(document: Document, translation: TranslationStatus) -> dict[int, tuple[Inline, ...]]:
+    """The English of every note whose translation is current, by note number."""
+    found = {}
+    for note in document.notes:
+        state = translation.get(note_id(note.number))
+        if state.state == CURRENT:
+            found[note.number] = _english(state, document)
+    return found
+
+
 def render_note_en(note: Note, state: ItemState, document: Document) -> str:
     """A footnote: the translated note (citation as written, English in brackets), or the original marked."""
     date = parse_note_date(note.text)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..links.archive import archive_url
 from ..links.extract import parse_note_date
+from ..links.last_check import LastCheck
 from ..metadata import Metadata
 from ..model import Document, Heading, Inline, Link, Note, NoteRef, Paragraph, Section, Text
 from ..translation import TranslationStatus, translation_status
@@ -123,16 +124,20 @@ def render_section_zh(document: Document, section: Section) -> str:
 
 
 def render_pages(
-    document: Document, metadata: Metadata | None = None, translation: TranslationStatus | None = None
+    document: Document,
+    metadata: Metadata | None = None,
+    translation: TranslationStatus | None = None,
+    checks: dict[str, LastCheck] | None = None,
 ) -> tuple[PageFile, ...]:
     """All Markdown pages of the site, Chinese (default) and English (``.en.md``).
 
     The English pages show ``translation`` (by default none: every part is marked untranslated and
     shown in Chinese). The home pages end with "Cite this article" (from ``metadata``); the
-    References pages come last.
+    References pages come last, each cited URL with its last verdict from ``checks`` (the
+    committed link-check report).
     """
     # english.py builds on this module's helpers, so it is imported here, not at the top.
-    from .english import english_titles, render_home_en, render_section_en
+    from .english import english_titles, render_home_en, render_section_en, translated_notes
 
     metadata = metadata or Metadata()
     translation = translation or translation_status(document, {})
@@ -153,6 +158,7 @@ def render_pages(
         pages.append(PageFile(f"{name}.en.md", english))
     mark = GENERATED.format(source=f"source/{document.source_name}")
     for lang, suffix in (("zh", ".md"), ("en", ".en.md")):
-        text = render_references(document, lang, en_titles, mark)
+        notes = translated_notes(document, translation) if lang == "en" else None
+        text = render_references(document, lang, en_titles, mark, checks, notes)
         pages.append(PageFile(f"{REFERENCES_PAGE}{suffix}", text))
     return tuple(pages)

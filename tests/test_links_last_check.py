@@ -1,0 +1,52 @@
+"""The committed link-check report feeds each URL's last verdict to the References pages."""
+
+from __future__ import annotations
+
+import json
+
+import lxml.html
+import pytest
+from conftest import SEED
+from edition.errors import SourceError
+from edition.links.last_check import LastCheck, load_last_checks, parse_last_checks
+from edition.parse import parse_file
+from edition.render.references import render_references
+
+REPORT = {
+    "results": [
+        {"url": "https://udn.com/news/story/6656/8532352", "verdict": "ok", "failures": 0},
+        {"url": "https://m.cls.cn/detail/1433416", "verdict": "broken", "failures": 2},
+    ],
+    "summary": {"checked_at": "2026-11-23T04:17:00+00:00"},
+}
+
+
+def test_parse_report():
+    checks = parse_last_checks(json.dumps(REPORT), "report.json")
+    assert checks["https://m.cls.cn/detail/1433416"] == LastCheck("broken", "2026-11-23", 2)
+
+
+def test_no_report_means_nothing_checked(tmp_path):
+    assert load_last_checks(tmp_path / "absent.json") == {}
+
+
+@pytest.mark.parametrize("text", ["{", '{"results": [{"verdict": "ok"}], "summary": {}}', "[]"])
+def test_bad_report_is_refused_with_file_and_line(text):
+    with pytest.raises(SourceError, match=r"^report\.json:\d+: not a link-check report"):
+        parse_last_checks(text, "report.json")
+
+
+def test_references_show_last_verdict_date_and_archive():
+    document = parse_file(SEED)
+    checks = parse_last_checks(json.dumps(REPORT), "report.json")
+    page = render_references(document, "zh", {}, "", checks)
+    tree = lxml.html.fromstring(page.split("</ol>")[0].split('<ol class="edition-references">')[1])
+    statuses = {li.get("id"): li.xpath(".//span[@class='link-status']") for li in tree.xpath("//li")}
+    assert statuses["note-3"][0].get("data-verdict") == "ok"
+    assert "2026-11-23" in statuses["note-3"][0].text
+    assert statuses["note-33"][0].get("data-verdict") == "broken"
+    assert "连续 2 次失败" in statuses["note-33"][0].text
+    assert statuses["note-2"][0].get("data-verdict") == "unchecked"
+    archive = tree.xpath("//li[@id='note-3']//p[@class='note-link']/a/@href")
+    assert archive == ["https://web.archive.org/web/20250207/https://udn.com/news/story/6656/8532352"]
+    assert sum(len(v) for v in statuses.values()) == sum(len(n.urls) for n in document.notes) == 31
