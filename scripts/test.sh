@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NO_MKDOCS_2_WARNING=1
 
+bash scripts/setup_system.sh
 bash scripts/setup.sh
 .venv/bin/python -m pytest -q
 .venv/bin/ruff check scripts tests overrides/hooks
