@@ -5,7 +5,7 @@ Lighthouse (mobile) scores for the home and a section page in both languages.
     .venv/bin/python scripts/benchmark_site.py [--lighthouse PATH] [--json FILE]
 
 Builds the site into a temporary folder and serves it on 127.0.0.1 with gzip, as GitHub
-Pages serves it. Needs Playwright + Chromium (/usr/bin/chromium or $CHROME_PATH) and, for the
+Pages serves it. Needs Playwright + Chromium (/usr/bin/chromium or $CHROMIUM) and, for the
 scores, the npm package ``lighthouse`` (``npm install lighthouse``; found on PATH, in
 ./node_modules/.bin or given with --lighthouse). Prints figures; asserts nothing
 (targets: every score >= 95, first load < 300 KB).
@@ -30,18 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+from chromium import ARGS, CHROMIUM  # noqa: E402
 from site_build import build_site  # noqa: E402
 
-CHROMIUM = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".bib", ".ris")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = {"home zh": "/", "s2 zh": "/s2/", "home en": "/en/", "s2 en": "/en/s2/"}

@@ -10,23 +10,13 @@ without them the test skips, except under CI=true, where it fails.
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
+from chromium import ARGS, CHROMIUM
 from pages_site import REPO, PagesServer, make_project
 from test_built_site import NAV
 
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 VERSIONS = ("1.0", "1.1")
 LANGS = ("zh", "en")
 
