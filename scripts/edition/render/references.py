@@ -70,7 +70,7 @@ def url_status_html(url: str, note: Note, checks: dict[str, LastCheck], lang: st
     state = html.escape(check.verdict if check else "unchecked")
     return (
         f'<span class="link-status" data-verdict="{state}">{html.escape(verdict)}</span>'
-        f' · <a href="{archived}">{words["archive"]}</a>'
+        f' · <a class="archived-copy" href="{archived}">{words["archive"]}</a>'
     )
 
 
