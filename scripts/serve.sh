@@ -8,7 +8,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NO_MKDOCS_2_WARNING=1
 
+# site_url names the GitHub Pages project path (/REPO/), under which `mkdocs serve` would
+# serve; locally the site is served at the root.
+ADDR="${ADDR:-127.0.0.1:8000}"
+export SITE_URL="${SITE_URL:-http://$ADDR/}"
+
 bash scripts/setup.sh
 .venv/bin/python scripts/convert.py
 .venv/bin/mkdocs build --strict
-exec .venv/bin/mkdocs serve -a "${ADDR:-127.0.0.1:8000}"
+exec .venv/bin/mkdocs serve -a "$ADDR"
