@@ -64,7 +64,3 @@ def ends_sentence(text: str) -> bool:
 def is_wide(char: str) -> bool:
     """Whether a character is CJK or full-width (joined to its neighbours with no space)."""
     return unicodedata.east_asian_width(char) in "WF" or char in "“”‘’·•"
-
-
-def strip_markers(text: str) -> str:
-    return _NOTE_MARKER.sub("", text)

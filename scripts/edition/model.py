@@ -23,15 +23,6 @@ class SourceSpan:
             "last_page": self.last_page,
         }
 
-    def merge(self, other: SourceSpan) -> SourceSpan:
-        """The smallest span covering both."""
-        return SourceSpan(
-            min(self.first_line, other.first_line),
-            max(self.last_line, other.last_line),
-            min(self.first_page, other.first_page),
-            max(self.last_page, other.last_page),
-        )
-
 
 @dataclass(frozen=True)
 class Text:

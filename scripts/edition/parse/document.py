@@ -18,7 +18,6 @@ from ..model import (
     SourceSpan,
     TextLine,
 )
-from ..read import SourceLine
 from .blocks import RawBlock, is_heading, split_blocks
 from .inline import Piece, join_wrapped_lines, to_inlines, tokenize_line
 from .pages import NOTE_START, BodyLine, Page, RawNote
@@ -35,12 +34,7 @@ _SPACE_BETWEEN_WIDE = re.compile(r"(?<=\S)\s+(?=\S)")
 @dataclass(frozen=True)
 class _Context:
     path: str
-    pages: tuple[Page, ...]
     numbers: dict[tuple[int, int], int]  # (page, page-local number) -> number in document
-
-
-def span_of(lines: tuple[BodyLine, ...] | tuple[SourceLine, ...], pages: tuple[int, int]) -> SourceSpan:
-    return SourceSpan(lines[0].number, lines[-1].number, pages[0], pages[-1])
 
 
 def _body_span(lines: tuple[BodyLine, ...]) -> SourceSpan:
@@ -173,7 +167,7 @@ def build_document(pages: tuple[Page, ...], path: str, source_name: str) -> Docu
     raw_notes: list[RawNote] = [note for page in pages for note in page.notes]
     for index, note in enumerate(raw_notes, start=1):
         numbers[(note.page, note.page_number)] = index
-    context = _Context(path, pages, numbers)
+    context = _Context(path, numbers)
 
     abstract_at = _find(lines, ABSTRACT_LABEL)
     if abstract_at < 0:
