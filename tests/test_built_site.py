@@ -13,11 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,9 +22,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 import lxml.html
 import pytest
 import yaml
+from site_build import copy_project, run_build
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "jieba_userdict.txt")
 HOST = "site.invalid"
 BASE = f"http://{HOST}/"
 NOTE_COUNT = 42
@@ -124,22 +120,9 @@ class Site:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Site:
     project = tmp_path_factory.mktemp("project")
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name)
-        else:
-            shutil.copy2(source, project / name)
+    copy_project(project)
     before = _tree_hash(project, skip="site")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", "site"],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    proc = run_build(project)
     log = proc.stdout + proc.stderr
     changed = _tree_hash(project, skip="site") != before
     built = Site(project / "site", log, proc.returncode, changed)
