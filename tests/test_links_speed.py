@@ -4,6 +4,7 @@ the probe next to a moved page, and the gates that decide which request goes nex
 from __future__ import annotations
 
 import asyncio
+import threading
 from dataclasses import replace
 
 import pytest
@@ -86,6 +87,36 @@ def test_a_moved_page_on_a_catch_all_folder_is_still_soft_404():
         url = f"{server.base}/old/7"
         result = check_urls([url], FAST)[0][url]
     assert result.verdict == Verdict.SOFT_404
+
+
+def test_urls_queued_behind_a_busy_host_hold_no_overall_slot():
+    # Listed first, host A's URLs wait on its one-at-a-time limit; its first request hangs until host B has served all
+    # of its pages. A checker that hands its overall slots to URLs in list order (lychee's buffered stream) would give
+    # the second slot to A's second URL, which then waits on A: B never starts, and A's page answers only when the
+    # bounded wait below runs out. Here a URL waiting for its host holds no overall slot, so B goes ahead.
+    served_b: set[str] = set()
+    released = threading.Event()
+
+    def held(h):
+        released.wait(timeout=5)  # bounded: a blocked checker still ends, and the order below shows it
+        h.reply(200, b"A page held until host B is done", "Long enough to be a page of its own.")
+
+    def page_b(h):
+        h.reply(200, b"A page on host B", "Another page, long enough to be itself.")
+        if h.command == "GET":
+            served_b.add(h.path)
+            if len(served_b) == 3:
+                released.set()
+
+    with Server("127.0.0.1", {}, default=held) as a, Server("127.0.0.2", {}, default=page_b) as b:
+        urls = [f"{a.base}/a/{n}" for n in range(4)] + [f"{b.base}/b/{n}" for n in range(3)]
+        config = replace(FAST, timeout=10.0, concurrency=2, per_host=1, soft_404_probe=False, allow_private=True)
+        results, _ = check_urls(urls, config)
+        a_times = sorted(t for t, _ in a.times)
+        b_times = sorted(t for t, _ in b.times)
+    assert {r.verdict for r in results.values()} == {Verdict.OK}
+    assert released.is_set() and len(served_b) == 3
+    assert b_times[-1] < a_times[1]  # all of B was served while A's first request was still waiting
 
 
 def test_priority_gate_serves_begun_work_first_then_in_arrival_order():
