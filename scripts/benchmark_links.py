@@ -5,6 +5,11 @@ Fairness: the servers run in a child process of their own (they never share an i
 timed), and both tools run the same way: as a command-line process reading a URL list file and writing JSON, timed
 from launch to exit, with the same concurrency, per-host limit, per-host spacing, retries, retry wait and timeout.
 Requests are counted by the servers, per method.
+
+The same URLs are listed in three orders, because the order decides how a checker that takes URLs first come, first
+served fills its overall concurrency: ``round-robin`` (host 1, host 2, ... host 20, host 1, ...: no window of
+consecutive URLs ever holds more of one host than its limit, the best case for such a checker), ``shuffled`` (a
+seeded random order: no tool favoured) and ``grouped`` (all of a host's URLs together, as in a sorted list).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import random
 import shutil
 import subprocess
 import sys
@@ -26,6 +32,7 @@ from pathlib import Path
 SCRIPTS = Path(__file__).resolve().parent
 CLI = SCRIPTS / "check_links.py"
 ALIVE = {"ok", "redirected", "unverifiable"}
+ORDERS = ("shuffled", "grouped", "round-robin")
 
 
 class Host(ThreadingHTTPServer):
@@ -136,6 +143,27 @@ def make_urls(bases: list[str], total: int, one_kind_per_host: bool = False) -> 
     return urls
 
 
+def host_of(url: str) -> str:
+    return url.split("/", 3)[2]
+
+
+def in_order(pairs: list[tuple[str, bool]], order: str, seed: int = 0) -> list[tuple[str, bool]]:
+    """The URLs listed in one of ``ORDERS`` (``make_urls`` gives them round-robin over the hosts)."""
+    if order == "round-robin":
+        hosts: dict[str, list[tuple[str, bool]]] = {}
+        for pair in pairs:
+            hosts.setdefault(host_of(pair[0]), []).append(pair)
+        queues = list(hosts.values())
+        return [queue[i] for i in range(max(map(len, queues))) for queue in queues if i < len(queue)]
+    if order == "grouped":
+        return sorted(pairs, key=lambda pair: pair[0])
+    if order == "shuffled":
+        shuffled = list(pairs)
+        random.Random(seed).shuffle(shuffled)
+        return shuffled
+    raise ValueError(f"unknown order {order!r}")
+
+
 def run_ours(listing: Path, urls: list[str], args: argparse.Namespace) -> tuple[float, dict[str, bool]]:
     command = [
         sys.executable, str(CLI), "--urls", str(listing), "--format", "json", "--allow-private",
@@ -175,45 +203,57 @@ def run_lychee(listing: Path, urls: list[str], args: argparse.Namespace) -> tupl
 RUNNERS = {"ours": run_ours, "lychee": run_lychee}
 
 
-def scenario(name: str, args: argparse.Namespace, flaky: int, retry_after: str | None) -> dict[str, object]:
+def scenario(
+    name: str, args: argparse.Namespace, flaky: int, retry_after: str | None, orders: tuple[str, ...]
+) -> list[dict[str, object]]:
+    """Run both tools on one server set (steady or flaky), once per URL order; figures per order."""
     parent, child = multiprocessing.Pipe()
     server = multiprocessing.get_context("spawn").Process(
         target=serve_hosts, args=(child, args.hosts, args.latency, flaky, retry_after), daemon=True
     )
     server.start()
+    results = []
     try:
         bases = parent.recv()
-        pairs = make_urls(bases, args.urls, args.one_kind_per_host)
-        urls = [u for u, _ in pairs]
-        truth = dict(pairs)
-        figures: dict[str, object] = {"scenario": name, "urls": len(urls), "hosts": len(bases)}
-        verdicts = {}
-        with tempfile.TemporaryDirectory() as tmp:
-            listing = Path(tmp) / "urls.txt"
-            listing.write_text("\n".join(urls) + "\n", encoding="utf-8")
-            for tool in args.tools:
-                runs = []
-                for _ in range(args.repeat):
-                    parent.send("reset")
-                    parent.recv()
-                    elapsed, alive = RUNNERS[tool](listing, urls, args)
-                    parent.send("hits")
-                    runs.append((elapsed, alive, parent.recv()))
-                elapsed, alive, methods = sorted(runs, key=lambda run: run[0])[len(runs) // 2]  # the median run
-                verdicts[tool] = alive
-                figures[tool] = {
-                    "seconds": round(elapsed, 2),
-                    "all_seconds": [round(run[0], 2) for run in runs],
-                    "requests": sum(methods.values()),
-                    "methods": methods,
-                    "correct": sum(alive[u] == truth[u] for u in urls),
-                    "live_called_dead": sum(truth[u] and not alive[u] for u in urls),
-                    "dead_called_live": sum(not truth[u] and alive[u] for u in urls),
-                }
+        made = make_urls(bases, args.urls, args.one_kind_per_host)
+        for order in orders:
+            results.append(run_order(name, order, in_order(made, order, args.seed), len(bases), parent, args))
     finally:
         parent.send("stop")
         parent.recv()
         server.join(timeout=10)
+    return results
+
+
+def run_order(
+    name: str, order: str, pairs: list[tuple[str, bool]], hosts: int, servers: Connection, args: argparse.Namespace
+) -> dict[str, object]:
+    urls = [u for u, _ in pairs]
+    truth = dict(pairs)
+    figures: dict[str, object] = {"scenario": name, "order": order, "urls": len(urls), "hosts": hosts}
+    verdicts = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        listing = Path(tmp) / "urls.txt"
+        listing.write_text("\n".join(urls) + "\n", encoding="utf-8")
+        for tool in args.tools:
+            runs = []
+            for _ in range(args.repeat):
+                servers.send("reset")
+                servers.recv()
+                elapsed, alive = RUNNERS[tool](listing, urls, args)
+                servers.send("hits")
+                runs.append((elapsed, alive, servers.recv()))
+            elapsed, alive, methods = sorted(runs, key=lambda run: run[0])[len(runs) // 2]  # the median run
+            verdicts[tool] = alive
+            figures[tool] = {
+                "seconds": round(elapsed, 2),
+                "all_seconds": [round(run[0], 2) for run in runs],
+                "requests": sum(methods.values()),
+                "methods": methods,
+                "correct": sum(alive[u] == truth[u] for u in urls),
+                "live_called_dead": sum(truth[u] and not alive[u] for u in urls),
+                "dead_called_live": sum(not truth[u] and alive[u] for u in urls),
+            }
     if {"ours", "lychee"} <= set(verdicts):
         figures["wall_time_ratio_ours_over_lychee"] = round(
             figures["ours"]["seconds"] / figures["lychee"]["seconds"], 3
@@ -226,7 +266,7 @@ def scenario(name: str, args: argparse.Namespace, flaky: int, retry_after: str |
 
 def table(results: list[dict[str, object]]) -> str:
     lines = [
-        f"{'scenario':<9} {'tool':<7} {'seconds':>8} {'requests':>9} {'HEAD':>5} {'GET':>5} "
+        f"{'scenario':<9} {'order':<11} {'tool':<7} {'seconds':>8} {'requests':>9} {'HEAD':>5} {'GET':>5} "
         f"{'correct':>8} {'live→dead':>10} {'dead→live':>10}",
     ]
     for figures in results:
@@ -235,13 +275,14 @@ def table(results: list[dict[str, object]]) -> str:
                 continue
             f = figures[tool]
             lines.append(
-                f"{figures['scenario']:<9} {tool:<7} {f['seconds']:>8.2f} {f['requests']:>9} "
+                f"{figures['scenario']:<9} {figures['order']:<11} {tool:<7} {f['seconds']:>8.2f} {f['requests']:>9} "
                 f"{f['methods'].get('HEAD', 0):>5} {f['methods'].get('GET', 0):>5} "
                 f"{f['correct']:>8} {f['live_called_dead']:>10} {f['dead_called_live']:>10}"
             )
         if "wall_time_ratio_ours_over_lychee" in figures:
             lines.append(
-                f"{figures['scenario']:<9} ratio ours/lychee {figures['wall_time_ratio_ours_over_lychee']:.3f}, "
+                f"{figures['scenario']:<9} {figures['order']:<11} ratio ours/lychee "
+                f"{figures['wall_time_ratio_ours_over_lychee']:.3f}, "
                 f"verdict agreement {figures['verdict_agreement']:.2%}"
             )
     return "\n".join(lines) + "\n"
@@ -264,15 +305,19 @@ def main(argv: list[str] | None = None) -> int:
         "--one-kind-per-host", action="store_true", help="the first URL layout: all redirects on one host, etc."
     )
     parser.add_argument("--scenario", choices=["steady", "flaky", "both"], default="both")
+    parser.add_argument(
+        "--order", choices=[*ORDERS, "all"], default="all", help="URL order of the steady scenario (flaky: shuffled)"
+    )
+    parser.add_argument("--seed", type=int, default=1, help="seed of the shuffled order")
     parser.add_argument("--tools", nargs="+", choices=list(RUNNERS), default=list(RUNNERS))
     parser.add_argument("--repeat", type=int, default=1, help="runs per tool; the median is reported")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     args = parser.parse_args(argv)
     results = []
     if args.scenario in ("steady", "both"):
-        results.append(scenario("steady", args, 0, None))
+        results += scenario("steady", args, 0, None, ORDERS if args.order == "all" else (args.order,))
     if args.scenario in ("flaky", "both"):
-        results.append(scenario("flaky", args, args.flaky, args.retry_after))
+        results += scenario("flaky", args, args.flaky, args.retry_after, ("shuffled",))
     print(json.dumps(results, indent=2) if args.json else table(results), end="" if not args.json else "\n")
     return 0
 

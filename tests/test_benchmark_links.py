@@ -1,0 +1,50 @@
+"""The link benchmark's URL orders, and one small run of both tools on its servers (figures checked, never times)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import benchmark_links
+import pytest
+from benchmark_links import ORDERS, host_of, in_order, make_urls
+
+BASES = [f"http://127.0.0.{n}:8000" for n in range(1, 5)]
+
+
+def test_round_robin_is_the_order_urls_are_made_in():
+    pairs = make_urls(BASES, 40)
+    assert in_order(pairs, "round-robin") == pairs
+    hosts = [host_of(url) for url, _ in pairs]
+    assert all(hosts[i] != hosts[i + 1] for i in range(len(hosts) - 1))
+
+
+def test_grouped_puts_each_hosts_urls_together():
+    hosts = [host_of(url) for url, _ in in_order(make_urls(BASES, 40), "grouped")]
+    runs = [host for i, host in enumerate(hosts) if i == 0 or hosts[i - 1] != host]
+    assert len(runs) == len(BASES)
+
+
+def test_shuffled_is_a_seeded_permutation():
+    pairs = make_urls(BASES, 40)
+    shuffled = in_order(pairs, "shuffled", seed=1)
+    assert shuffled == in_order(pairs, "shuffled", seed=1)
+    assert shuffled != pairs and sorted(shuffled) == sorted(pairs)
+
+
+@pytest.mark.parametrize("order", ORDERS)
+def test_every_order_lists_the_same_urls(order):
+    pairs = make_urls(BASES, 40)
+    assert Counter(in_order(pairs, order)) == Counter(pairs)
+
+
+def test_a_small_run_of_both_tools_agrees_with_the_truth(capsys):
+    args = ["--urls", "40", "--hosts", "4", "--latency", "0", "--interval", "0", "--scenario", "steady", "--json"]
+    assert benchmark_links.main(args) == 0
+    results = json.loads(capsys.readouterr().out)
+    assert [figures["order"] for figures in results] == list(ORDERS)
+    for figures in results:
+        assert figures["verdict_agreement"] == 1.0
+        for tool in ("ours", "lychee"):
+            assert figures[tool]["correct"] == 40
+            assert figures[tool]["requests"] >= 40
