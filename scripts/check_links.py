@@ -7,6 +7,7 @@ import argparse
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import NoReturn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -17,29 +18,66 @@ from edition.links.report import FORMATTERS, progress_bar, render  # noqa: E402
 from edition.links.run import run_check  # noqa: E402
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, but a bad argument exits 1 (the checker failed) on one line: 2 means "some URL is failing"."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(1, f"{self.prog}: error: {message}\n")
+
+
+def at_least(minimum: float, kind: type[int] | type[float]):
+    def parse(text: str) -> int | float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}: {text!r}")
+        return value
+
+    parse.__name__ = kind.__name__  # argparse names the type in its messages
+    return parse
+
+
+# (option, CheckConfig field, type, metavar, help): every limit of the checker, with CheckConfig's defaults.
+LIMITS = [
+    ("--timeout", "timeout", at_least(0.001, float), "S", "seconds allowed for one request"),
+    ("--retries", "retries", at_least(0, int), "N", "retries after a timeout, connection error, 5xx, 408 or 429"),
+    ("--backoff", "backoff_base", at_least(0, float), "S", "first backoff, doubled on each retry (with jitter)"),
+    ("--backoff-max", "backoff_max", at_least(0, float), "S", "longest backoff"),
+    ("--retry-after-max", "retry_after_max", at_least(0, float), "S", "longest wait a Retry-After may ask for"),
+    ("--concurrency", "concurrency", at_least(1, int), "N", "requests in flight overall"),
+    ("--per-host", "per_host", at_least(1, int), "N", "requests in flight to one host"),
+    ("--host-spacing", "host_spacing", at_least(0, float), "S", "seconds between the starts of requests to one host"),
+    ("--max-redirects", "max_redirects", at_least(0, int), "N", "redirects followed before giving up"),
+    ("--max-body", "max_body", at_least(1, int), "BYTES", "most of a body ever read"),
+    (
+        "--home-redirects",
+        "home_redirect_threshold",
+        at_least(2, int),
+        "N",
+        "distinct URLs redirected to one site root that make it a soft-404",
+    ),
+]
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="check_links.py", description=__doc__)
+    parser = Parser(prog="check_links.py", description=__doc__)
     parser.add_argument("--source", type=Path, help="extracted article (default: the converter's source)")
     parser.add_argument("--urls", type=Path, metavar="FILE", help="check a plain list instead (one URL per line)")
     parser.add_argument("--format", choices=list(FORMATTERS), default="table")
-    parser.add_argument("--timeout", type=float, default=CheckConfig.timeout, metavar="S", help="per request")
-    parser.add_argument("--retries", type=int, default=CheckConfig.retries)
-    parser.add_argument("--concurrency", type=int, default=CheckConfig.concurrency)
-    parser.add_argument("--per-host", type=int, default=CheckConfig.per_host)
-    parser.add_argument("--host-spacing", type=float, default=CheckConfig.host_spacing, metavar="S")
-    parser.add_argument("--backoff", type=float, default=CheckConfig.backoff_base, metavar="S", help="first backoff")
+    for option, name, kind, metavar, text in LIMITS:
+        default = getattr(CheckConfig, name)
+        parser.add_argument(option, dest=name, type=kind, default=default, metavar=metavar, help=f"{text} ({default})")
+    parser.add_argument("--no-soft-404-probe", action="store_true", help="do not ask for a made-up page per folder")
     parser.add_argument("--plain-user-agent", action="store_true", help="announce a checker, not a browser")
     parser.add_argument("--allow-private", action="store_true", help="allow private, loopback, link-local addresses")
     parser.add_argument("--cache", type=Path, metavar="FILE", help="JSON cache: skip URLs found ok within a day")
     parser.add_argument("--output", type=Path, metavar="FILE", help="write the report here instead of stdout")
     args = parser.parse_args(argv)
     config = CheckConfig(
-        timeout=args.timeout,
-        retries=args.retries,
-        concurrency=args.concurrency,
-        per_host=args.per_host,
-        host_spacing=args.host_spacing,
-        backoff_base=args.backoff,
+        **{name: getattr(args, name) for _, name, *_ in LIMITS},
+        soft_404_probe=not args.no_soft_404_probe,
         allow_private=args.allow_private,
     )
     if args.plain_user_agent:

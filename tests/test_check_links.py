@@ -1,4 +1,4 @@
-"""The command line in a subprocess: formats, exit codes, cache file, one-line errors."""
+"""The command line in a subprocess: formats, exit codes, cache file, limits, one-line errors."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from link_servers import Server, ok, status
+from link_servers import Server, ok, redirect, status
 
 CLI = ROOT / "scripts" / "check_links.py"
 FAST = ["--timeout", "1", "--retries", "0", "--host-spacing", "0", "--backoff", "0.01"]
@@ -84,3 +84,26 @@ def test_checker_failure_is_one_line_and_exit_1(tmp_path):
         1,
         f"check_links.py: error: {bad}:1: not an http(s) URL: 'not a url'",
     )
+
+
+def test_every_limit_is_an_option(tmp_path):
+    # Two redirects with --max-redirects 1: broken; the probe switched off: no made-up page asked for.
+    routes = {"/a": redirect(302, "/b"), "/b": redirect(302, "/c"), "/c": ok()}
+    with Server("127.0.0.1", routes) as chain:
+        urls = tmp_path / "urls.txt"
+        urls.write_text(f"{chain.base}/a\n{chain.base}/c\n", encoding="utf-8")
+        args = ["--urls", urls, "--format", "json", "--allow-private", *FAST]
+        done = run(*args, "--max-redirects", "1", "--no-soft-404-probe", "--max-body", "100", "--backoff-max", "0.1")
+        paths = {path for (_, path) in chain.hits}
+    assert done.returncode == 2, done.stderr
+    results = json.loads(done.stdout)["results"]
+    assert [r["verdict"] for r in results] == ["broken", "ok"]
+    assert results[0]["error"] == "more than 1 redirects"
+    assert not any("no-such-page" in path for path in paths)
+
+
+@pytest.mark.parametrize("bad", [["--per-host", "0"], ["--timeout", "soon"], ["--max-redirects", "-1"], ["--nope"]])
+def test_a_bad_option_is_one_line_and_exit_1_not_2(bad):
+    done = run(*bad)
+    assert done.returncode == 1  # 2 would mean "some URL is failing"
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("check_links.py: error: ")
