@@ -191,6 +191,53 @@ def test_soft_404_host_is_caught_by_a_made_up_sibling(soft_host):
     assert probes
 
 
+def document_by_number(redirect_slugs: bool):
+    """``/documents/<number>/<slug>``: the number names the document and the slug is decoration, as on
+    federalregister.gov. A wrong slug is sent to the right one (``redirect_slugs``) or served as it is; a number
+    that names nothing is 404."""
+
+    def route(h):
+        number, _, slug = h.path.removeprefix("/documents/").partition("/")
+        if number != "2025-02121":
+            h.reply(404, b"Not Found")
+        elif slug == "the-real-title" or not redirect_slugs:
+            h.reply(200, b"Presidents Council of Advisors", "The text of document 2025-02121, long enough to read.")
+        else:
+            h.redirect(301, "/documents/2025-02121/the-real-title")
+
+    return route
+
+
+@pytest.mark.parametrize("redirect_slugs", [True, False])
+def test_a_page_whose_last_name_is_a_slug_the_host_ignores_is_not_soft_404(redirect_slugs):
+    # The made-up sibling lands on the cited page itself (by redirect, or served under any slug): an alias, not a
+    # catch-all. A live citation must never be called dead for it.
+    with Server("127.0.0.1", {}, default=document_by_number(redirect_slugs)) as host:
+        url = f"{host.base}/documents/2025-02121/the-real-title"
+        assert check_one(url).verdict == Verdict.OK
+
+
+def test_a_catch_all_in_one_folder_is_still_soft_404():
+    # /news/... answers its front page for any name; the rest of the host says 404 honestly.
+    def route(h):
+        if h.path.startswith("/news/"):
+            h.reply(200, b"News", "The news front page, whatever story you asked for.")
+        else:
+            h.reply(404, b"Not Found")
+
+    with Server("127.0.0.1", {}, default=route) as host:
+        assert check_one(f"{host.base}/news/story/123").verdict == Verdict.SOFT_404
+
+
+def test_a_host_that_says_not_found_honestly_is_probed_once():
+    with Server("127.0.0.1", {f"/{a}/{b}/page": ok() for a in "xyz" for b in "12"}) as host:
+        urls = [f"{host.base}/{a}/{b}/page" for a in "xyz" for b in "12"]
+        results, _ = check_urls(urls, FAST)
+        probes = [path for (_, path) in host.hits if "/no-such-page-" in path]
+    assert {r.verdict for r in results.values()} == {Verdict.OK}
+    assert len(probes) == 1  # not one per folder: the host answered a made-up page with 404
+
+
 def test_not_found_title_is_soft_404(server):
     result = check_one(f"{server.base}/zh-missing")
     assert (result.verdict, result.status) == (Verdict.SOFT_404, 200)

@@ -473,6 +473,7 @@ class Checker:
         self._global = BusiestFirstGate(max(config.concurrency, 1))
         self._hosts: dict[str, _Host] = {}
         self._probes: dict[str, asyncio.Task[tuple[Outcome, str | None]]] = {}
+        self._first_probes: dict[str, str] = {}  # host -> the folder of its first probe
 
     def _host(self, url: str) -> _Host:
         key = host_key(url)
@@ -632,9 +633,19 @@ class Checker:
         return outcome, hops, current, attempts, f"more than {self.config.max_redirects} redirects"
 
     async def _probe(self, url: str) -> tuple[Outcome, str | None]:
-        """What the host answers for a made-up sibling path (shared by URLs in the same folder)."""
-        parts = urlsplit(url)
-        key = f"{host_key(url)}{parts.path.rsplit('/', 1)[0]}"
+        """What the host answers for a made-up page next to ``url`` (shared by URLs in the same folder).
+
+        A host is probed once first. When that made-up page is answered "not found" (404 or 410), the host is taken
+        to say so honestly and its other folders are not asked; otherwise (a 200, a redirect, no answer) every
+        folder gets a probe of its own, since a host may send missing pages home in one folder and not another.
+        """
+        host = host_key(url)
+        key = f"{host}{urlsplit(url).path.rsplit('/', 1)[0]}"
+        first = self._first_probes.setdefault(host, key)
+        if first != key:
+            outcome, final = await self._probes[first]
+            if outcome.answer is not None and outcome.answer.status in DEAD_STATUSES:
+                return outcome, final
         if key not in self._probes:
             self._probes[key] = asyncio.ensure_future(self._run_probe(sibling_probe_url(url)))
         return await self._probes[key]
@@ -697,6 +708,8 @@ class Checker:
             return None  # the host says "not found" honestly, so its 200 can be believed
         if probe_final and probe_final == final and final != base:
             return f"redirected where a made-up page is redirected: {final}"
+        if probe_final == final:
+            return None  # the made-up name was sent to this very page: its last name is a slug the host ignores
         if probe_final is None and final != base:
             return None
         if not answer.is_html:
@@ -706,9 +719,25 @@ class Checker:
             return None
         if NOT_FOUND_TITLE.search(full.answer.title):
             return f"not-found page: {full.answer.title!r}"
-        if _similar(full.answer.body, probe_answer.body):
+        if _similar(full.answer.body, probe_answer.body) and await self._same_one_level_up(base, full.answer.body):
             return "same page as a made-up address on the host"
         return None
+
+    async def _same_one_level_up(self, url: str, body: bytes) -> bool:
+        """Whether a made-up page one folder above ``url``'s is the same page too.
+
+        A page that a made-up sibling matches is either the host's catch-all (which answers a made-up page one
+        level up the same way) or a page whose last name the host ignores (``/documents/2025-02121/<any slug>``),
+        which one level up is not found or another page. A sibling already at the host's root decides alone.
+        """
+        parts = urlsplit(url)
+        folder = parts.path.rsplit("/", 1)[0]
+        if not folder.strip("/"):
+            return True
+        up = urlunsplit((parts.scheme, parts.netloc, f"{folder.rsplit('/', 1)[0]}/_", "", ""))
+        outcome, _ = await self._probe(up)
+        answer = outcome.answer
+        return answer is not None and answer.status == 200 and _similar(body, answer.body)
 
     async def check_all(
         self, urls: Iterable[str], progress: Callable[[CheckResult], None] | None = None
