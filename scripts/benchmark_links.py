@@ -39,9 +39,12 @@ class Host(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128
 
-    def __init__(self, address: str, latency: float, flaky: int, retry_after: str | None) -> None:
+    def __init__(
+        self, address: str, latency: float, flaky: int, retry_after: str | None, every_page: bool = False
+    ) -> None:
         super().__init__((address, 0), Handler)
         self.latency = latency
+        self.every_page = every_page  # every path is a page but the checker's made-up ones (the article scenario)
         self.flaky = flaky  # every URL answers 503 this many times before it works
         self.retry_after = retry_after  # sent with each 503 when given
         self.hits: Counter[str] = Counter()
@@ -84,6 +87,8 @@ class Handler(BaseHTTPRequestHandler):
         if seen <= self.server.flaky and "/no-such-page-" not in path:
             retry_after = {"Retry-After": self.server.retry_after} if self.server.retry_after else None
             self._send(503, b"<title>Busy</title>", retry_after)
+        elif self.server.every_page and "/no-such-page-" not in path:
+            self._send(200, b"<html><head><title>Page %s</title></head><body>text</body></html>" % path.encode())
         elif path.startswith("/articles/") and path.removeprefix("/articles/").isdigit():
             self._send(200, b"<html><head><title>Article %s</title></head><body>text</body></html>" % path.encode())
         elif path.startswith("/moved/"):
@@ -97,9 +102,11 @@ class Handler(BaseHTTPRequestHandler):
     do_HEAD = _serve
 
 
-def serve_hosts(conn: Connection, count: int, latency: float, flaky: int, retry_after: str | None) -> None:
+def serve_hosts(
+    conn: Connection, count: int, latency: float, flaky: int, retry_after: str | None, every_page: bool = False
+) -> None:
     """The child process: start the hosts, send their bases, then answer "reset", "hits" and "stop"."""
-    hosts = [Host(f"127.0.0.{i + 1}", latency, flaky, retry_after) for i in range(count)]
+    hosts = [Host(f"127.0.0.{i + 1}", latency, flaky, retry_after, every_page) for i in range(count)]
     conn.send([h.base for h in hosts])
     while True:
         command = conn.recv()
@@ -225,6 +232,40 @@ def scenario(
     return results
 
 
+def article_urls() -> list[str]:
+    """The distinct URLs the article cites, in the order of its notes."""
+    from edition.convert import DEFAULT_SOURCE
+    from edition.links.extract import cited_urls
+    from edition.parse import parse_file
+
+    return list(dict.fromkeys(c.url for c in cited_urls(parse_file(DEFAULT_SOURCE))))
+
+
+def article_scenario(args: argparse.Namespace) -> list[dict[str, object]]:
+    """The article's own citations: each cited host mapped onto a local one (paths kept), every page alive, both
+    tools at the checker's default politeness (what ``check_links.py`` does with no option)."""
+    from edition.links.check import CheckConfig
+
+    cited = article_urls()
+    hosts = list(dict.fromkeys(url.split("/", 3)[2] for url in cited))
+    polite = argparse.Namespace(**vars(args))
+    polite.concurrency, polite.per_host = CheckConfig.concurrency, CheckConfig.per_host
+    polite.interval, polite.retries = CheckConfig.host_spacing, CheckConfig.retries
+    parent, child = multiprocessing.Pipe()
+    server = multiprocessing.get_context("spawn").Process(
+        target=serve_hosts, args=(child, len(hosts), args.latency, 0, None, True), daemon=True
+    )
+    server.start()
+    try:
+        bases = dict(zip(hosts, parent.recv(), strict=True))
+        pairs = [(bases[url.split("/", 3)[2]] + "/" + url.split("/", 3)[3], True) for url in cited]
+        return [run_order("article", "notes", pairs, len(hosts), parent, polite)]
+    finally:
+        parent.send("stop")
+        parent.recv()
+        server.join(timeout=10)
+
+
 def run_order(
     name: str, order: str, pairs: list[tuple[str, bool]], hosts: int, servers: Connection, args: argparse.Namespace
 ) -> dict[str, object]:
@@ -304,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--one-kind-per-host", action="store_true", help="the first URL layout: all redirects on one host, etc."
     )
-    parser.add_argument("--scenario", choices=["steady", "flaky", "both"], default="both")
+    parser.add_argument("--scenario", choices=["steady", "flaky", "article", "all"], default="all")
     parser.add_argument(
         "--order", choices=[*ORDERS, "all"], default="all", help="URL order of the steady scenario (flaky: shuffled)"
     )
@@ -314,10 +355,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     args = parser.parse_args(argv)
     results = []
-    if args.scenario in ("steady", "both"):
+    if args.scenario in ("steady", "all"):
         results += scenario("steady", args, 0, None, ORDERS if args.order == "all" else (args.order,))
-    if args.scenario in ("flaky", "both"):
+    if args.scenario in ("flaky", "all"):
         results += scenario("flaky", args, args.flaky, args.retry_after, ("shuffled",))
+    if args.scenario in ("article", "all"):
+        results += article_scenario(args)
     print(json.dumps(results, indent=2) if args.json else table(results), end="" if not args.json else "\n")
     return 0
 
