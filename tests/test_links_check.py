@@ -156,9 +156,26 @@ def test_403_429_and_bot_pages_are_unverifiable_never_dead(server, path):
 
 
 def test_head_answered_405_falls_back_to_get(server):
-    result = check_one(f"{server.base}/no-head")
+    # Without the probe, the cited page's own HEAD is the host's first request.
+    result = check_one(f"{server.base}/no-head", replace(FAST, soft_404_probe=False))
     assert (result.verdict, result.status) == (Verdict.OK, 200)
     assert server.count("/no-head", "HEAD") == 1 and server.count("/no-head", "GET") >= 1
+
+
+def test_a_host_refusing_head_is_asked_with_get_after_its_probe():
+    def get_only(h):
+        if h.command == "HEAD":
+            h.reply(405, b"Method Not Allowed", headers={"Allow": "GET"})
+        elif h.path == "/page":
+            h.reply(200, b"GET only", "Served to GET only, long enough to be a page.")
+        else:
+            h.reply(404, b"Not Found")
+
+    with Server("127.0.0.1", {}, default=get_only) as host:
+        result = check_one(f"{host.base}/page")
+        heads = [path for (method, path) in host.hits if method == "HEAD"]
+    assert (result.verdict, result.status) == (Verdict.OK, 200)
+    assert len(heads) == 1 and "/no-such-page-" in heads[0]  # the probe's HEAD, refused, was the only one
 
 
 def test_slow_answer_is_timeout_after_retries(server):

@@ -363,6 +363,11 @@ def sibling_probe_url(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, f"{directory}/no-such-page-{secrets.token_hex(6)}", "", ""))
 
 
+def _folder_key(url: str) -> str:
+    """The scheme, host and folder of a URL: what one probe answers for."""
+    return f"{host_key(url)}{urlsplit(url).path.rsplit('/', 1)[0]}"
+
+
 def _last_segment(url: str) -> str:
     """The last name of a URL's path (``16`` for ``/articles/16`` and ``/articles/16/``)."""
     return urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
@@ -481,8 +486,12 @@ class Checker:
             self._hosts[key] = _Host(PriorityGate(max(self.config.per_host, 1)))
         return self._hosts[key]
 
-    async def _request(self, method: str, url: str, full: bool = False) -> Answer:
-        """One request, gated by the per-host limit and spacing; the body read only up to the cap."""
+    async def _request(self, method: str, url: str, full: bool = False, probe: bool = False) -> Answer:
+        """One request, gated by the per-host limit and spacing; the body read only up to the cap.
+
+        A probe's HEAD is sent as asked: a made-up page is usually answered "not found", which a HEAD learns
+        without a body, and the host's first probe holds the host's first HEAD (see ``_start_first_probe``).
+        """
         host = self._host(url)
         counter = _REQUESTS.get(None)
         # A URL whose check has begun (a redirect hop, a retry, a GET after HEAD, its soft-404 probe) goes ahead of
@@ -500,7 +509,9 @@ class Checker:
                 host.next_time = time.monotonic() + self.config.host_spacing
             try:
                 # Decided only now: an earlier answer from this host may have shown HEAD to be a wasted request.
-                if method == "HEAD" and (host.head_unreliable or host.serves_html):
+                if probe:
+                    pass
+                elif method == "HEAD" and (host.head_unreliable or host.serves_html):
                     method = "GET"
                 elif method == "HEAD" and not host.head_useful:
                     # Until one HEAD has been answered the host is unknown: one HEAD at a time finds out, the
@@ -535,7 +546,7 @@ class Checker:
         cleanly and can be reused; a long remainder is cut off by closing the connection instead.
         """
         content_type = response.headers.get("content-type", "")
-        wanted = full or not content_type or "html" in content_type
+        wanted = full or (self.config.read_titles and (not content_type or "html" in content_type))
         length = response.headers.get("content-length", "")
         if not wanted and (not length.isdigit() or int(length) > DRAIN_BYTES):
             return b""
@@ -557,21 +568,26 @@ class Checker:
                 done = True
         return b"".join(chunks)[: self.config.max_body]
 
-    async def fetch(self, url: str, want_body: bool = False) -> Outcome:
+    async def fetch(self, url: str, want_body: bool = False, probe: bool = False) -> Outcome:
         """Ask for one URL, retrying what may pass.
 
         HEAD first, unless the whole body is wanted or the host is known to refuse HEAD or to serve HTML
         (whose title is read anyway); a GET reads up to the title, or up to the cap when ``want_body``.
+        A ``probe`` (a made-up page) asks with HEAD unless the host refuses it, believes a HEAD's 404 or 410 (the
+        answer it expects), and reads the whole body with GET when the made-up page answers 200.
         """
         outcome = Outcome()
         host = self._host(url)
-        method = "GET" if want_body or host.head_unreliable or host.serves_html else "HEAD"
+        if probe:
+            method = "GET" if host.head_unreliable else "HEAD"
+        else:
+            method = "GET" if want_body or host.head_unreliable or host.serves_html else "HEAD"
         attempt = 0
         while True:
             outcome.attempts += 1
             retry_after: float | None = None
             try:
-                answer = await self._request(method, url, full=want_body)
+                answer = await self._request(method, url, full=want_body or probe, probe=probe)
             except BlockedAddressError as error:
                 return Outcome(error=str(error), error_kind="blocked", attempts=outcome.attempts)
             except (TimeoutError, httpx.TimeoutException):
@@ -591,8 +607,10 @@ class Checker:
                         host.serves_html = True
                     elif answer.status not in HEAD_UNRELIABLE:
                         host.head_useful = True
-                    if answer.status in HEAD_UNRELIABLE or (
-                        answer.status == 200 and answer.is_html and self.config.read_titles
+                    if probe and answer.status in DEAD_STATUSES:
+                        pass  # the made-up page is not found, as expected: no body needed
+                    elif answer.status in HEAD_UNRELIABLE or (
+                        answer.status == 200 and (probe or (answer.is_html and self.config.read_titles))
                     ):
                         # A HEAD refused or doubtful, or a page whose title is wanted: ask with GET at once (not a
                         # retry).
@@ -610,14 +628,16 @@ class Checker:
             await asyncio.sleep(backoff_delay(attempt, self.config, retry_after))
             attempt += 1
 
-    async def follow(self, url: str, want_body: bool = False) -> tuple[Outcome, list[Hop], str, int, str | None]:
+    async def follow(
+        self, url: str, want_body: bool = False, probe: bool = False
+    ) -> tuple[Outcome, list[Hop], str, int, str | None]:
         """Follow redirects by hand: the last outcome, the hops, the final URL, attempts, and a loop/limit error."""
         hops: list[Hop] = []
         seen = {url}
         current = url
         attempts = 0
         for _ in range(self.config.max_redirects + 1):
-            outcome = await self.fetch(current, want_body)
+            outcome = await self.fetch(current, want_body, probe)
             attempts += outcome.attempts
             answer = outcome.answer
             if answer is None or answer.status not in REDIRECT_STATUSES or "location" not in answer.headers:
@@ -640,7 +660,7 @@ class Checker:
         folder gets a probe of its own, since a host may send missing pages home in one folder and not another.
         """
         host = host_key(url)
-        key = f"{host}{urlsplit(url).path.rsplit('/', 1)[0]}"
+        key = _folder_key(url)
         first = self._first_probes.setdefault(host, key)
         if first != key:
             outcome, final = await self._probes[first]
@@ -650,8 +670,25 @@ class Checker:
             self._probes[key] = asyncio.ensure_future(self._run_probe(sibling_probe_url(url)))
         return await self._probes[key]
 
+    def _start_first_probe(self, url: str) -> None:
+        """Send the host's first request: a HEAD for a made-up page next to the first URL checked there.
+
+        Its answer serves twice: as the soft-404 probe of the host's pages (see ``_probe``), and to learn what a
+        HEAD is worth here (refused, or HTML whose title is read with GET anyway). It holds the host's first HEAD,
+        so until it is answered the host's URLs ask with GET, as they do while any first HEAD is out; a HEAD of a
+        cited page that would be followed by a GET for its title is not sent.
+        """
+        key = host_key(url)
+        if not self.config.soft_404_probe or key in self._first_probes:
+            return
+        host = self._host(url)
+        if not (host.head_unreliable or host.head_useful or host.serves_html or host.head_pending):
+            host.head_pending = True
+        folder = self._first_probes[key] = _folder_key(url)
+        self._probes[folder] = asyncio.ensure_future(self._run_probe(sibling_probe_url(url)))
+
     async def _run_probe(self, probe_url: str) -> tuple[Outcome, str | None]:
-        outcome, hops, final, _, problem = await self.follow(probe_url, want_body=True)
+        outcome, hops, final, _, problem = await self.follow(probe_url, probe=True)
         return outcome, (final if hops and not problem else None)
 
     async def check(self, url: str) -> CheckResult:
@@ -663,6 +700,7 @@ class Checker:
         return replace(result, elapsed=time.monotonic() - started, requests=counter[0])
 
     async def _check(self, url: str) -> CheckResult:
+        self._start_first_probe(url)
         outcome, hops, final, attempts, problem = await self.follow(url)
         base = CheckResult(url=url, verdict=Verdict.OK, final_url=final, redirects=tuple(hops), attempts=attempts)
         answer = outcome.answer
