@@ -255,6 +255,15 @@ def test_a_host_that_says_not_found_honestly_is_probed_once():
     assert len(probes) == 1  # not one per folder: the host answered a made-up page with 404
 
 
+def test_a_probe_is_asked_once_even_when_the_host_struggles():
+    with Server("127.0.0.1", {}, default=status(503, b"Busy")) as host:
+        result = check_one(f"{host.base}/page")
+        probes = [path for (_, path) in host.hits if "/no-such-page-" in path]
+        asked = host.count("/page")
+    assert result.verdict == Verdict.UNVERIFIABLE  # the page itself is retried, and never called dead
+    assert (len(probes), asked) == (1, 1 + FAST.retries)
+
+
 def test_not_found_title_is_soft_404(server):
     result = check_one(f"{server.base}/zh-missing")
     assert (result.verdict, result.status) == (Verdict.SOFT_404, 200)

@@ -574,7 +574,8 @@ class Checker:
         HEAD first, unless the whole body is wanted or the host is known to refuse HEAD or to serve HTML
         (whose title is read anyway); a GET reads up to the title, or up to the cap when ``want_body``.
         A ``probe`` (a made-up page) asks with HEAD unless the host refuses it, believes a HEAD's 404 or 410 (the
-        answer it expects), and reads the whole body with GET when the made-up page answers 200.
+        answer it expects), reads the whole body with GET when the made-up page answers 200, and is not retried:
+        a probe without an answer only leaves the host's pages unsuspected, so a struggling host is not asked again.
         """
         outcome = Outcome()
         host = self._host(url)
@@ -623,7 +624,7 @@ class Checker:
                 retry_after = retry_after_seconds(answer.headers.get("retry-after"))
                 # Some servers fail HEAD only: the retry asks with GET.
                 method = "GET"
-            if attempt >= self.config.retries:
+            if probe or attempt >= self.config.retries:
                 return outcome
             await asyncio.sleep(backoff_delay(attempt, self.config, retry_after))
             attempt += 1
