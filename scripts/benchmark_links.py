@@ -241,6 +241,13 @@ def article_urls() -> list[str]:
     return list(dict.fromkeys(c.url for c in cited_urls(parse_file(DEFAULT_SOURCE))))
 
 
+def on_local_hosts(urls: list[str], bases: list[str]) -> list[str]:
+    """Each distinct host of ``urls`` (in order of first citation) replaced by one of ``bases``; paths kept."""
+    hosts = list(dict.fromkeys(url.split("/", 3)[2] for url in urls))
+    local = dict(zip(hosts, bases, strict=True))
+    return [f"{local[url.split('/', 3)[2]]}/{url.split('/', 3)[3] if url.count('/') >= 3 else ''}" for url in urls]
+
+
 def article_scenario(args: argparse.Namespace) -> list[dict[str, object]]:
     """The article's own citations: each cited host mapped onto a local one (paths kept), every page alive, both
     tools at the checker's default politeness (what ``check_links.py`` does with no option)."""
@@ -257,8 +264,7 @@ def article_scenario(args: argparse.Namespace) -> list[dict[str, object]]:
     )
     server.start()
     try:
-        bases = dict(zip(hosts, parent.recv(), strict=True))
-        pairs = [(bases[url.split("/", 3)[2]] + "/" + url.split("/", 3)[3], True) for url in cited]
+        pairs = [(url, True) for url in on_local_hosts(cited, parent.recv())]
         return [run_order("article", "notes", pairs, len(hosts), parent, polite)]
     finally:
         parent.send("stop")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from itertools import combinations
 
 import benchmark_links
 import pytest
-from benchmark_links import ORDERS, host_of, in_order, make_urls
+from benchmark_links import ORDERS, article_urls, host_of, in_order, make_urls, on_local_hosts
+from conftest import ROOT
 
 BASES = [f"http://127.0.0.{n}:8000" for n in range(1, 5)]
 
@@ -48,3 +50,16 @@ def test_a_small_run_of_both_tools_agrees_with_the_truth(capsys):
         for tool in ("ours", "lychee"):
             assert figures[tool]["correct"] == 40
             assert figures[tool]["requests"] >= 40
+
+
+def test_the_article_scenario_checks_the_cited_urls_on_local_hosts():
+    cited = article_urls()
+    assert cited == (ROOT / "tests" / "golden" / "urls.txt").read_text(encoding="utf-8").split()
+    hosts = list(dict.fromkeys(host_of(url) for url in cited))
+    bases = [f"http://127.0.0.{n + 1}:8000" for n in range(len(hosts))]
+    local = on_local_hosts(cited, bases)
+    assert [url.split("/", 3)[3] for url in local] == [url.split("/", 3)[3] for url in cited]  # paths kept
+    assert {host_of(url) for url in local} == {host_of(base) for base in bases}
+    pairs = list(zip(cited, local, strict=True))
+    same = {(host_of(a) == host_of(b), host_of(x) == host_of(y)) for (a, x), (b, y) in combinations(pairs, 2)}
+    assert same == {(True, True), (False, False)}  # two URLs share a local host exactly when they shared a host
