@@ -509,17 +509,16 @@ class Checker:
                 host.next_time = time.monotonic() + self.config.host_spacing
             try:
                 # Decided only now: an earlier answer from this host may have shown HEAD to be a wasted request.
-                if probe:
-                    pass
-                elif method == "HEAD" and (host.head_unreliable or host.serves_html):
-                    method = "GET"
-                elif method == "HEAD" and not host.head_useful:
-                    # Until one HEAD has been answered the host is unknown: one HEAD at a time finds out, the
-                    # others ask with GET (which stops early on anything but an HTML page).
-                    if host.head_pending:
+                if method == "HEAD" and not probe:
+                    if host.head_unreliable or host.serves_html:
                         method = "GET"
-                    else:
-                        host.head_pending = True
+                    elif not host.head_useful:
+                        # Until one HEAD has been answered the host is unknown: one HEAD at a time finds out, the
+                        # others ask with GET (which stops early on anything but an HTML page).
+                        if host.head_pending:
+                            method = "GET"
+                        else:
+                            host.head_pending = True
                 self.requests_sent += 1
                 host.sent += 1
                 host.begun += counter is not None and counter[0] == 0
@@ -608,13 +607,14 @@ class Checker:
                         host.serves_html = True
                     elif answer.status not in HEAD_UNRELIABLE:
                         host.head_useful = True
-                    if probe and answer.status in DEAD_STATUSES:
-                        pass  # the made-up page is not found, as expected: no body needed
-                    elif answer.status in HEAD_UNRELIABLE or (
-                        answer.status == 200 and (probe or (answer.is_html and self.config.read_titles))
+                    # A probe's made-up page answered 404 or 410 is as expected: no GET, no body needed.
+                    expected = probe and answer.status in DEAD_STATUSES
+                    if not expected and (
+                        answer.status in HEAD_UNRELIABLE
+                        or (answer.status == 200 and (probe or (answer.is_html and self.config.read_titles)))
                     ):
-                        # A HEAD refused or doubtful, or a page whose title is wanted: ask with GET at once (not a
-                        # retry).
+                        # A HEAD refused or doubtful, or a page whose body or title is wanted: ask with GET at once
+                        # (not a retry).
                         method = "GET"
                         outcome.attempts -= 1
                         continue
@@ -660,16 +660,20 @@ class Checker:
         to say so honestly and its other folders are not asked; otherwise (a 200, a redirect, no answer) every
         folder gets a probe of its own, since a host may send missing pages home in one folder and not another.
         """
-        host = host_key(url)
         key = _folder_key(url)
-        first = self._first_probes.setdefault(host, key)
+        first = self._first_probes.setdefault(host_key(url), key)
         if first != key:
             outcome, final = await self._probes[first]
             if outcome.answer is not None and outcome.answer.status in DEAD_STATUSES:
                 return outcome, final
+        return await self._probe_task(url)
+
+    def _probe_task(self, url: str) -> asyncio.Task[tuple[Outcome, str | None]]:
+        """The probe of ``url``'s folder, started when first asked for."""
+        key = _folder_key(url)
         if key not in self._probes:
             self._probes[key] = asyncio.ensure_future(self._run_probe(sibling_probe_url(url)))
-        return await self._probes[key]
+        return self._probes[key]
 
     def _start_first_probe(self, url: str) -> None:
         """Send the host's first request: a HEAD for a made-up page next to the first URL checked there.
@@ -685,8 +689,8 @@ class Checker:
         host = self._host(url)
         if not (host.head_unreliable or host.head_useful or host.serves_html or host.head_pending):
             host.head_pending = True
-        folder = self._first_probes[key] = _folder_key(url)
-        self._probes[folder] = asyncio.ensure_future(self._run_probe(sibling_probe_url(url)))
+        self._first_probes[key] = _folder_key(url)
+        self._probe_task(url)
 
     async def _run_probe(self, probe_url: str) -> tuple[Outcome, str | None]:
         outcome, hops, final, _, problem = await self.follow(probe_url, probe=True)
