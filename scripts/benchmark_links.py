@@ -15,6 +15,7 @@ seeded random order: no tool favoured) and ``grouped`` (all of a host's URLs tog
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import multiprocessing
 import random
@@ -25,6 +26,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -210,26 +212,33 @@ def run_lychee(listing: Path, urls: list[str], args: argparse.Namespace) -> tupl
 RUNNERS = {"ours": run_ours, "lychee": run_lychee}
 
 
-def scenario(
-    name: str, args: argparse.Namespace, flaky: int, retry_after: str | None, orders: tuple[str, ...]
-) -> list[dict[str, object]]:
-    """Run both tools on one server set (steady or flaky), once per URL order; figures per order."""
+@contextlib.contextmanager
+def running_hosts(
+    count: int, latency: float, flaky: int = 0, retry_after: str | None = None, every_page: bool = False
+) -> Iterator[tuple[Connection, list[str]]]:
+    """The servers' child process, its pipe and the hosts' base URLs; stopped on the way out."""
     parent, child = multiprocessing.Pipe()
     server = multiprocessing.get_context("spawn").Process(
-        target=serve_hosts, args=(child, args.hosts, args.latency, flaky, retry_after), daemon=True
+        target=serve_hosts, args=(child, count, latency, flaky, retry_after, every_page), daemon=True
     )
     server.start()
-    results = []
     try:
-        bases = parent.recv()
-        made = make_urls(bases, args.urls, args.one_kind_per_host)
-        for order in orders:
-            results.append(run_order(name, order, in_order(made, order, args.seed), len(bases), parent, args))
+        yield parent, parent.recv()
     finally:
         parent.send("stop")
         parent.recv()
         server.join(timeout=10)
-    return results
+
+
+def scenario(
+    name: str, args: argparse.Namespace, flaky: int, retry_after: str | None, orders: tuple[str, ...]
+) -> list[dict[str, object]]:
+    """Run both tools on one server set (steady or flaky), once per URL order; figures per order."""
+    with running_hosts(args.hosts, args.latency, flaky, retry_after) as (servers, bases):
+        made = make_urls(bases, args.urls, args.one_kind_per_host)
+        return [
+            run_order(name, order, in_order(made, order, args.seed), len(bases), servers, args) for order in orders
+        ]
 
 
 def article_urls() -> list[str]:
@@ -243,9 +252,8 @@ def article_urls() -> list[str]:
 
 def on_local_hosts(urls: list[str], bases: list[str]) -> list[str]:
     """Each distinct host of ``urls`` (in order of first citation) replaced by one of ``bases``; paths kept."""
-    hosts = list(dict.fromkeys(url.split("/", 3)[2] for url in urls))
-    local = dict(zip(hosts, bases, strict=True))
-    return [f"{local[url.split('/', 3)[2]]}/{url.split('/', 3)[3] if url.count('/') >= 3 else ''}" for url in urls]
+    local = dict(zip(dict.fromkeys(map(host_of, urls)), bases, strict=True))
+    return [local[host_of(url)] + "/" + [*url.split("/", 3), ""][3] for url in urls]
 
 
 def article_scenario(args: argparse.Namespace) -> list[dict[str, object]]:
@@ -254,22 +262,13 @@ def article_scenario(args: argparse.Namespace) -> list[dict[str, object]]:
     from edition.links.check import CheckConfig
 
     cited = article_urls()
-    hosts = list(dict.fromkeys(url.split("/", 3)[2] for url in cited))
     polite = argparse.Namespace(**vars(args))
     polite.concurrency, polite.per_host = CheckConfig.concurrency, CheckConfig.per_host
     polite.interval, polite.retries = CheckConfig.host_spacing, CheckConfig.retries
-    parent, child = multiprocessing.Pipe()
-    server = multiprocessing.get_context("spawn").Process(
-        target=serve_hosts, args=(child, len(hosts), args.latency, 0, None, True), daemon=True
-    )
-    server.start()
-    try:
-        pairs = [(url, True) for url in on_local_hosts(cited, parent.recv())]
-        return [run_order("article", "notes", pairs, len(hosts), parent, polite)]
-    finally:
-        parent.send("stop")
-        parent.recv()
-        server.join(timeout=10)
+    hosts = len(set(map(host_of, cited)))
+    with running_hosts(hosts, args.latency, every_page=True) as (servers, bases):
+        pairs = [(url, True) for url in on_local_hosts(cited, bases)]
+        return [run_order("article", "notes", pairs, hosts, servers, polite)]
 
 
 def run_order(
