@@ -17,6 +17,7 @@ from edition.links.check import (
     sibling_probe_url,
 )
 from link_servers import (
+    FAST,
     HUGE_BYTES,
     Server,
     fails_then_ok,
@@ -26,16 +27,6 @@ from link_servers import (
     redirect,
     slow,
     status,
-)
-
-FAST = CheckConfig(
-    timeout=0.5,
-    retries=2,
-    backoff_base=0.02,
-    backoff_max=0.1,
-    retry_after_max=0.3,
-    host_spacing=0.0,
-    allowed_addresses=frozenset({"127.0.0.1"}),
 )
 
 

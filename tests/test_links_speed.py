@@ -1,5 +1,5 @@
 """What makes the checker fast without making it less careful: reused connections, one DNS lookup per host,
-the probe next to a moved page, and the gates that decide which request goes next."""
+the probe as each host's first HEAD, and the gates that decide which request goes next."""
 
 from __future__ import annotations
 
@@ -9,17 +9,8 @@ from dataclasses import replace
 
 import pytest
 from edition.links import check
-from edition.links.check import CheckConfig, PriorityGate, Verdict, check_urls
-from link_servers import Server, ok, redirect
-
-FAST = CheckConfig(
-    timeout=1.0,
-    retries=1,
-    backoff_base=0.02,
-    backoff_max=0.1,
-    host_spacing=0.0,
-    allowed_addresses=frozenset({"127.0.0.1"}),
-)
+from edition.links.check import PriorityGate, Verdict, check_urls
+from link_servers import FAST, Server, ok, redirect
 
 
 def test_connections_are_kept_alive_and_reused():
