@@ -3,7 +3,7 @@
 
 Run from anywhere:  .venv/bin/python scripts/benchmark_convert.py [--quick]
 
-1. the seed article converted in-process (parse_file + render_pages);
+1. the seed article converted in-process (parse_file + render_site);
 2. the same through the command line (scripts/convert.py --out TMP), in a subprocess;
 3. a corpus of 100 copies of the seed re-typeset at other layouts (scripts/edition/retypeset.py),
    parsed and rendered 10, 25, 50 and 100 at a time, to show that the time grows linearly;
@@ -30,7 +30,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = ROOT / "scripts"
-sys.path.insert(0, str(SCRIPTS))
 
 import yaml  # noqa: E402  (PyYAML comes with MkDocs)
 
@@ -38,11 +37,11 @@ import yaml  # noqa: E402  (PyYAML comes with MkDocs)
 yaml.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1], Loader=yaml.SafeLoader)
 from edition.convert import DEFAULT_SOURCE  # noqa: E402
 from edition.parse import parse_bytes, parse_file  # noqa: E402
-from edition.render.markdown import render_pages  # noqa: E402
-from edition.retypeset import Layout, retypeset  # noqa: E402
+from edition.render.site import render_site  # noqa: E402
+from edition.retypeset import PageSetup, retypeset  # noqa: E402
 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-PROJECT_FILES = ("mkdocs.yml", "overrides", "jieba_userdict.txt")
+PROJECT_FILES = ("mkdocs.yml", "overrides", "hooks", "jieba_userdict.txt")
 
 
 def timed(function: Callable[[], object], repeat: int, warmup: int = 1) -> list[float]:
@@ -81,8 +80,8 @@ def run(command: list[str], cwd: Path) -> None:
 
 def bench_seed(repeat: int, cli_repeat: int, tmp: Path) -> None:
     header(f"1-2. Seed article ({DEFAULT_SOURCE.name}, {DEFAULT_SOURCE.stat().st_size} bytes)")
-    times = timed(lambda: render_pages(parse_file(DEFAULT_SOURCE)), repeat)
-    row("in-process parse_file + render_pages", times, "(target < 100 ms)")
+    times = timed(lambda: render_site(parse_file(DEFAULT_SOURCE)), repeat)
+    row("in-process parse_file + render_site", times, "(target < 100 ms)")
     out = tmp / "cli-docs"
     command = [sys.executable, str(SCRIPTS / "convert.py"), "--out", str(out)]
     times = timed(lambda: run(command, ROOT), cli_repeat)
@@ -94,13 +93,13 @@ def bench_seed(repeat: int, cli_repeat: int, tmp: Path) -> None:
 # --- 3 ----------------------------------------------------------------------------------------
 
 
-def corpus_layouts(count: int) -> list[Layout]:
+def corpus_layouts(count: int) -> list[PageSetup]:
     """``count`` distinct layouts spread over width 24..90 and 12..70 lines per page."""
     layouts = []
     for i in range(count):
         width = 24 + (i * 37) % 67  # 24..90
         lines = 12 + (i * 23) % 59  # 12..70
-        layouts.append(Layout(width=width, lines_per_page=lines, note_width=round(width * 1.15, 1), seed=i))
+        layouts.append(PageSetup(width=width, lines_per_page=lines, note_width=round(width * 1.15, 1), seed=i))
     return layouts
 
 
@@ -123,7 +122,7 @@ def bench_corpus(repeat: int, tmp: Path) -> None:
     sizes = [p.stat().st_size for p in files]
     header(
         f"3. Corpus: {len(files)} re-typeset copies of the seed in {folder.name}/ "
-        f"({min(sizes)}..{max(sizes)} bytes each), parse_file + render_pages"
+        f"({min(sizes)}..{max(sizes)} bytes each), parse_file + render_site"
     )
     for failure in failures:
         print(f"  NOT PARSED (left out): {failure}")
@@ -135,7 +134,7 @@ def bench_corpus(repeat: int, tmp: Path) -> None:
 
         def work(subset=subset) -> None:
             for path in subset:
-                render_pages(parse_file(path))
+                render_site(parse_file(path))
 
         times = timed(work, repeat)
         median = statistics.median(times)

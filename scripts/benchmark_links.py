@@ -243,8 +243,8 @@ def scenario(
 
 def article_urls() -> list[str]:
     """The distinct URLs the article cites, in the order of its notes."""
+    from edition.citations.urls import cited_urls
     from edition.convert import DEFAULT_SOURCE
-    from edition.links.extract import cited_urls
     from edition.parse import parse_file
 
     return list(dict.fromkeys(c.url for c in cited_urls(parse_file(DEFAULT_SOURCE))))

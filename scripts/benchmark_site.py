@@ -27,11 +27,10 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+from devtools.chromium import ARGS, CHROMIUM
+from devtools.site_build import build_site
 
-from chromium import ARGS, CHROMIUM  # noqa: E402
-from site_build import build_site  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".bib", ".ris")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

@@ -9,13 +9,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from edition.links.cache import load_cache, save_cache  # noqa: E402
-from edition.links.check import PLAIN_USER_AGENT, CheckConfig  # noqa: E402
-from edition.links.extract import cited_urls, read_url_list  # noqa: E402
-from edition.links.report import FORMATTERS, progress_bar, render  # noqa: E402
-from edition.links.run import run_check  # noqa: E402
+from edition.citations.urls import cited_urls, read_url_list
+from edition.links.cache import load_cache, save_cache
+from edition.links.check import PLAIN_USER_AGENT, CheckConfig
+from edition.links.report import FORMATTERS, progress_bar, render
+from edition.links.run import run_check
 
 
 class Parser(argparse.ArgumentParser):

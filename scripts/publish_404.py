@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,7 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-r", "--remote", default="origin")
     args = parser.parse_args(argv)
 
-    from edition.pages import publish_root_404, root_404_html
+    from edition.editions.root_files import publish_root_404, root_404_html
     from mike import git_utils
     from mkdocs.config import load_config
 

@@ -7,4 +7,4 @@ export NO_MKDOCS_2_WARNING=1
 bash scripts/setup_system.sh
 bash scripts/setup.sh
 .venv/bin/python -m pytest -q
-.venv/bin/ruff check scripts tests overrides/hooks
+.venv/bin/ruff check scripts tests hooks

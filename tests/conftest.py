@@ -1,4 +1,4 @@
-"""Shared set-up: scripts/ on sys.path, the seed article, and helpers for CLI and tree checks."""
+"""Shared set-up: the seed article, and helpers for CLI and tree checks (the project is installed)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,6 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = ROOT / "scripts"
-if str(SCRIPTS) not in sys.path:
-    sys.path.insert(0, str(SCRIPTS))
 
 def _env_tag(loader, node):
     """mkdocs.yml's ``!ENV [NAME, ..., default]``, resolved as MkDocs does (pyyaml_env_tag)."""
@@ -120,3 +119,41 @@ def docs_dir(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "docs" / "assets", out / "assets")  # citation files, stylesheet
     (out / "about.md").write_text("# Hand-written\n", encoding="utf-8")
     return out
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """The real site, built once for every test that reads it (as publish.py renders edition 1.0)."""
+
+    root: Path  # the site folder
+    project: Path  # the copy of the project it was built in
+    log: str
+    returncode: int
+    project_changed: bool  # whether the build wrote anything outside its site folder
+
+
+def _tree_hash_except(path: Path, skip: str) -> str:
+    digest = hashlib.sha256()
+    for item in sorted(path.rglob("*")):
+        rel = item.relative_to(path)
+        if rel.parts[0] == skip:
+            continue
+        digest.update(str(rel).encode())
+        if item.is_file():
+            digest.update(item.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> BuiltSite:
+    """One MkDocs build of the real project for the whole session (tests must not change it)."""
+    from devtools.site_build import TEST_EDITION, copy_project, run_build
+
+    project = tmp_path_factory.mktemp("project")
+    copy_project(project, TEST_EDITION)
+    before = _tree_hash_except(project, skip="site")
+    proc = run_build(project)
+    changed = _tree_hash_except(project, skip="site") != before
+    if proc.returncode != 0:
+        pytest.fail(f"mkdocs build failed ({proc.returncode}):\n{proc.stdout}{proc.stderr}")
+    return BuiltSite(project / "site", project, proc.stdout + proc.stderr, proc.returncode, changed)

@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 # What a deploy needs: the site's sources and the converter (an editor's correction goes
 # through scripts/convert.py). Everything else stays out of the copy.
-PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "jieba_userdict.txt", "source", "scripts", ".gitignore")
+PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "hooks", "jieba_userdict.txt", "source", "scripts", ".gitignore")
 # Not "REPO": a name other than the placeholder's proves nothing is hard-wired to it.
 OWNER = "example-owner"
 REPO = "web-edition"

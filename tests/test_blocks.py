@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from edition.layout import ends_sentence, full_width, is_wide, line_width
+from edition.cjk import is_wide
+from edition.measure import ends_sentence, full_width, line_width
 from edition.parse.blocks import heading_level, is_heading, split_blocks
-from edition.parse.pages import BodyLine
+from edition.parse.printed import BodyLine
 
 MEASURE = 40.0
 

@@ -19,8 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from chromium import ARGS, CHROMIUM
-from site_build import build_site
+from devtools.chromium import ARGS, CHROMIUM
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -41,21 +40,15 @@ def url_of(server: str, name: str, lang: str) -> str:
     return f"{server}/{'' if lang == 'zh' else lang + '/'}{path}"
 
 
-@pytest.fixture(scope="module")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built from a copy of the project files."""
-    return build_site(tmp_path_factory.mktemp("project"))
-
-
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the base class's signature
         pass
 
 
 @pytest.fixture(scope="module")
-def server(built_site: Path):
+def server(built_site):
     """http://127.0.0.1:PORT serving the built site, for the module's tests."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    handler = functools.partial(_QuietHandler, directory=str(built_site.root))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

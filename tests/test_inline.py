@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from edition.model import Link, NoteRef, Text
-from edition.parse.inline import join_wrapped_lines, repair_ligatures, to_inlines, tokenize_line
+from edition.parse.inlines import join_wrapped_lines, repair_ligatures, to_inlines, tokenize_line
 
 
 def test_tokenize_without_resolver_keeps_text():

@@ -6,9 +6,9 @@ import datetime as dt
 
 import lxml.html
 from conftest import SEED
-from edition.links.archive import archive_url
+from edition.citations.archive import archive_url
 from edition.parse import parse_file
-from edition.render.markdown import render_note
+from edition.render.markdown import footnote
 
 
 def test_archive_url_nearest_the_date_or_latest():
@@ -22,7 +22,7 @@ def test_cited_links_carry_robust_links_attributes():
     for note in document.notes:
         if not note.urls:
             continue
-        html = render_note(note).split(": ", 1)[1]
+        html = footnote(note).split(": ", 1)[1]
         links = lxml.html.fragment_fromstring(html, create_parent="div").xpath("//a")
         assert [a.get("href") for a in links] == list(note.urls)
         for link in links:
@@ -30,7 +30,7 @@ def test_cited_links_carry_robust_links_attributes():
             date = link.get("data-versiondate")
             assert date and dt.date.fromisoformat(date)
             assert link.get("data-versionurl") == archive_url(link.get("href"), dt.date.fromisoformat(date))
-    note_2 = render_note(document.note(2))
+    note_2 = footnote(document.note(2))
     assert 'data-versiondate="2020-01-12"' in note_2  # 2020 年 1 月 12 日
-    note_9 = render_note(document.note(9))
+    note_9 = footnote(document.note(9))
     assert 'data-versiondate="2025-01-23"' in note_9  # January 23, 2025

@@ -6,7 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from edition.links.extract import CitedUrl, UrlListError, cited_urls, parse_note_date, read_url_list
+from edition.citations.urls import CitedUrl, UrlListError, cited_urls, read_url_list
+from edition.parse.dates import parse_note_date
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,11 @@ import json
 import lxml.html
 import pytest
 from conftest import SEED
+from edition.citations.last_check import LastCheck, load_last_checks, parse_last_checks
+from edition.editions.edition import Edition
 from edition.errors import SourceError
-from edition.links.last_check import LastCheck, load_last_checks, parse_last_checks
 from edition.parse import parse_file
+from edition.render.markdown import PageContext
 from edition.render.references import render_references
 
 REPORT = {
@@ -39,7 +41,8 @@ def test_bad_report_is_refused_with_file_and_line(text):
 def test_references_show_last_verdict_date_and_archive():
     document = parse_file(SEED)
     checks = parse_last_checks(json.dumps(REPORT), "report.json")
-    page = render_references(document, "zh", {}, "", checks)
+    context = PageContext("references", "zh", Edition(), "source/x.txt")
+    page = render_references(document, context, {}, checks)
     tree = lxml.html.fromstring(page.split("</ol>")[0].split('<ol class="edition-references">')[1])
     statuses = {li.get("id"): li.xpath(".//span[@class='link-status']") for li in tree.xpath("//li")}
     assert statuses["note-3"][0].get("data-verdict") == "ok"

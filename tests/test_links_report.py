@@ -7,8 +7,8 @@ import json
 from xml.etree import ElementTree as ET
 
 import pytest
+from edition.citations.urls import CitedUrl
 from edition.links.check import CheckResult, Hop, Verdict
-from edition.links.extract import CitedUrl
 from edition.links.report import FORMATTERS, Report, ReportEntry, archive_url, progress_bar, render
 
 CITED = CitedUrl("https://udn.com/news/story/6656/8532352", 3, "s1", "一、态势", 1, 3, dt.date(2025, 2, 7))

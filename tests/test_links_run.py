@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from edition.citations.urls import CitedUrl
 from edition.links.cache import LinkCache
 from edition.links.check import CheckConfig, Verdict
-from edition.links.extract import CitedUrl
 from edition.links.run import NetworkUnavailableError, run_check
 from link_servers import Server, ok, status
 

@@ -8,12 +8,13 @@ import lxml.html
 import pytest
 from conftest import line_index, seed_text, to_html
 from edition.parse import parse_bytes
-from edition.render.markdown import GENERATED, render_pages
+from edition.render.markdown import GENERATED
+from edition.render.site import render_site
 
 
 @pytest.fixture(scope="module")
 def pages(seed_document):
-    return {page.path: page.text for page in render_pages(seed_document)}
+    return {page.path: page.text for page in render_site(seed_document) if page.path.endswith(".md")}
 
 
 def _tree(markdown_text: str):
@@ -104,7 +105,7 @@ def _injected_seed() -> bytes:
 
 def test_markup_in_the_text_is_escaped(pages):
     document = parse_bytes(_injected_seed(), "injected.txt")
-    rendered = {page.path: page.text for page in render_pages(document)}
+    rendered = {page.path: page.text for page in render_site(document) if page.path.endswith(".md")}
     tree = _tree(rendered["s1.md"])
     text = tree.text_content()
     assert " ".join(INJECTED) in text
@@ -127,6 +128,6 @@ def test_markup_at_the_start_of_a_note_is_escaped():
     lines[at] = lines[at].replace("[1] 樊吉社", "[1] - 樊吉社", 1)
     document = parse_bytes("\n".join(lines).encode("utf-8"), "injected.txt")
     assert document.note(1).text.startswith("- 樊吉社")
-    page = next(p.text for p in render_pages(document) if p.path == "s1.md")
+    page = next(p.text for p in render_site(document) if p.path == "s1.md")
     tree = _tree(page)
     assert not tree.xpath("//div[contains(@class, 'footnote')]//ul")

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import tree_hash
 from edition.output import stale_files, write_json, write_pages
-from edition.render.markdown import GENERATED, PageFile
+from edition.render.markdown import GENERATED, OutputFile
 
 HEADER = GENERATED.format(source="source/x.txt")
-PAGES = (PageFile("index.md", f"{HEADER}\n\n# Home\n"), PageFile("s1.md", f"{HEADER}\n\n# One\n"))
+PAGES = (OutputFile("index.md", f"{HEADER}\n\n# Home\n"), OutputFile("s1.md", f"{HEADER}\n\n# One\n"))
 
 
 def _umask() -> int:
@@ -62,7 +62,7 @@ def test_failure_leaves_the_folder_as_it_was(tmp_path, monkeypatch):
         return original(self, *args, **kwargs)
 
     monkeypatch.setattr(Path, "write_text", failing)
-    changed = (PageFile("index.md", f"{HEADER}\n\nnew\n"), PageFile("s1.md", f"{HEADER}\n\nnew\n"))
+    changed = (OutputFile("index.md", f"{HEADER}\n\nnew\n"), OutputFile("s1.md", f"{HEADER}\n\nnew\n"))
     with pytest.raises(OSError):
         write_pages(changed, out)
     assert tree_hash(out) == before

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 from edition.errors import SourceError
-from edition.parse.pages import split_pages
+from edition.parse.printed import split_printed_pages
 from edition.read import split_lines
 
 
 def _pages(text: str):
-    return split_pages(split_lines(text), "f.txt")
+    return split_printed_pages(split_lines(text), "f.txt")
 
 
 SAMPLE = """ 标题

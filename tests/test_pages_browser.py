@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
-from chromium import ARGS, CHROMIUM
+from devtools.chromium import ARGS, CHROMIUM
 from pages_site import REPO, PagesServer, make_project
 from test_built_site import NAV
 

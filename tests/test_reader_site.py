@@ -10,14 +10,13 @@ from urllib.parse import parse_qs, urlsplit
 import lxml.etree
 import lxml.html
 import pytest
-from site_build import build_site
 
 HOMES = {"zh": "index.html", "en": "en/index.html"}
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return build_site(tmp_path_factory.mktemp("project"))
+def site(built_site) -> Path:
+    return built_site.root
 
 
 def _page(site: Path, rel: str):

@@ -5,13 +5,14 @@ from __future__ import annotations
 import lxml.html
 import pytest
 from conftest import to_html
-from edition.render.markdown import GENERATED, render_pages
+from edition.render.markdown import GENERATED
 from edition.render.references import citations_of
+from edition.render.site import render_site
 
 
 @pytest.fixture(scope="module")
 def pages(seed_document):
-    return {page.path: page.text for page in render_pages(seed_document)}
+    return {page.path: page.text for page in render_site(seed_document)}
 
 
 def _items(text: str):

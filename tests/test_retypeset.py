@@ -8,7 +8,7 @@ import pytest
 from conftest import SEED
 from edition.model import Document
 from edition.parse import parse_bytes, parse_file
-from edition.retypeset import Layout, retypeset
+from edition.retypeset import PageSetup, retypeset
 
 _POSITIONAL = {"span", "page", "page_number", "page_count", "keywords_span", "source_name"}
 
@@ -32,22 +32,22 @@ def seed_document() -> Document:
 
 
 LAYOUTS = [
-    Layout(width=width, lines_per_page=pages, note_width=width * 1.15, seed=seed)
+    PageSetup(width=width, lines_per_page=pages, note_width=width * 1.15, seed=seed)
     for width in (24, 30, 36, 41, 47, 55, 70, 90)
     for pages, seed in ((12, 0), (25, 1), (40, 2), (70, 3))
 ]
 
 
 @pytest.mark.parametrize("layout", LAYOUTS, ids=lambda x: f"w{x.width:g}-p{x.lines_per_page}-s{x.seed}")
-def test_retypeset_copy_gives_the_same_document(seed_document: Document, layout: Layout) -> None:
+def test_retypeset_copy_gives_the_same_document(seed_document: Document, layout: PageSetup) -> None:
     text = retypeset(seed_document, layout)
     copy = parse_bytes(text.encode("utf-8"), f"retypeset-w{layout.width:g}.txt")
     assert content(copy) == content(seed_document)
 
 
 def test_retypeset_copy_really_differs_in_layout(seed_document: Document) -> None:
-    narrow = retypeset(seed_document, Layout(width=30, lines_per_page=25))
-    wide = retypeset(seed_document, Layout(width=55, lines_per_page=60))
+    narrow = retypeset(seed_document, PageSetup(width=30, lines_per_page=25))
+    wide = retypeset(seed_document, PageSetup(width=55, lines_per_page=60))
     assert narrow != wide
     assert len(narrow.splitlines()) > len(wide.splitlines())
     assert parse_bytes(narrow.encode()).page_count > parse_bytes(wide.encode()).page_count
@@ -58,12 +58,12 @@ def test_retypeset_copy_really_differs_in_layout(seed_document: Document) -> Non
 
 def test_no_blank_lines_and_all_blank_lines(seed_document: Document) -> None:
     for ratio in (0.0, 1.0):
-        text = retypeset(seed_document, Layout(width=38, lines_per_page=30, blank_ratio=ratio, block_ratio=0.1))
+        text = retypeset(seed_document, PageSetup(width=38, lines_per_page=30, blank_ratio=ratio, block_ratio=0.1))
         assert content(parse_bytes(text.encode())) == content(seed_document)
 
 
 def test_seed_measure_copy_keeps_note_numbers_page_local(seed_document: Document) -> None:
-    text = retypeset(seed_document, Layout(width=41, lines_per_page=40))
+    text = retypeset(seed_document, PageSetup(width=41, lines_per_page=40))
     copy = parse_bytes(text.encode())
     assert [n.number for n in copy.notes] == list(range(1, 43))
     assert all(1 <= n.page_number <= 42 for n in copy.notes)

@@ -19,7 +19,7 @@ import lxml.html
 import pytest
 from conftest import GOLDEN, SEED, nonspace, run_cli, seed_text, to_html
 from edition.model import Heading, NoteRef, Paragraph, Text
-from edition.render.markdown import render_pages
+from edition.render.site import render_site
 
 
 def _blocks(document):
@@ -262,7 +262,7 @@ def _html_text(markdown_text: str) -> str:
 
 
 def test_nothing_lost_in_markdown(seed_document):
-    pages = {page.path: _html_text(page.text) for page in render_pages(seed_document)}
+    pages = {page.path: _html_text(page.text) for page in render_site(seed_document)}
     for section in seed_document.sections:
         page = pages["index.md" if section.heading is None else f"{section.id}.md"]
         position = 0

@@ -13,7 +13,7 @@ from conftest import ROOT, SEED, nonspace, run_cli, seed_text, to_html, tree_has
 from edition.convert import TranslationIncomplete, convert, convert_to
 from edition.errors import SourceError
 from edition.model import Heading, Link, NoteRef, Text
-from edition.render.markdown import render_pages
+from edition.render.site import SiteInput, render_site
 from edition.translation import (
     MISMATCHED,
     MISSING,
@@ -188,7 +188,7 @@ def test_loading_reports_file_and_line(tmp_path):
         load_translations(folder)
 
     folder = _write(tmp_path / "c", "x.yml", "s1-p1:\n  text: Hello\n")
-    with pytest.raises(SourceError, match="source_hash and text"):
+    with pytest.raises(SourceError, match="missing .*source_hash"):
         load_translations(folder)
 
     folder = _write(tmp_path / "d", "x.yml", "s1-p1: {source_hash: 0123456789ab, text: [a]\n")
@@ -219,15 +219,13 @@ def test_translated_inlines():
 # --- staleness ------------------------------------------------------------------------------------
 
 
-def _changed_copy(tmp_path: Path, translations: bool = True) -> Path:
+def _changed_copy(tmp_path: Path) -> Path:
+    """A copy of the seed with one paragraph reworded, outside source/ (converted with the project's files)."""
     folder = tmp_path / "changed"
     folder.mkdir()
     text = seed_text()
     assert text.count(S1_P1) == 1
     (folder / SEED.name).write_text(text.replace(S1_P1, S1_P1_CHANGED), encoding="utf-8")
-    shutil.copy2(SEED.parent / "metadata.yml", folder / "metadata.yml")
-    if translations:
-        shutil.copytree(SEED.parent / "translations", folder / "translations")
     return folder / SEED.name
 
 
@@ -242,7 +240,7 @@ def test_a_changed_paragraph_is_flagged_stale(tmp_path):
 
 
 def test_a_stale_paragraph_is_marked_with_the_chinese_shown(tmp_path):
-    pages = {p.path: p.text for p in convert(_changed_copy(tmp_path)).pages}
+    pages = {p.path: p.text for p in convert(_changed_copy(tmp_path)).files}
     tree = _tree(pages["s1.en.md"])
     (paragraph,) = tree.xpath("//p[@id='s1-p1']")
     assert paragraph.text_content().startswith("After Trump returned to office")
@@ -259,7 +257,7 @@ def test_a_stale_paragraph_is_marked_with_the_chinese_shown(tmp_path):
 def test_a_missing_paragraph_shows_the_chinese_under_its_id(tmp_path, seed_document, entries):
     partial = {k: v for k, v in entries.items() if k not in ("s1-p3", "note-2")}
     status = translation_status(seed_document, partial)
-    pages = {p.path: p.text for p in render_pages(seed_document, translation=status)}
+    pages = {p.path: p.text for p in render_site(seed_document, SiteInput(translation=status))}
     tree = _tree(pages["s1.en.md"])
     (paragraph,) = tree.xpath("//p[@id='s1-p3']")
     assert paragraph.get("lang") == "zh"
@@ -277,7 +275,7 @@ def test_a_translation_citing_other_notes_is_not_shown(seed_document, entries):
     wrong["s1-p4"] = type(entry)(entry.id, entry.source_hash, entry.text.replace("[^5]", ""), entry.path, entry.line)
     status = translation_status(seed_document, wrong)
     assert status.ids(MISMATCHED) == ("s1-p4",)
-    pages = {p.path: p.text for p in render_pages(seed_document, translation=status)}
+    pages = {p.path: p.text for p in render_site(seed_document, SiteInput(translation=status))}
     (paragraph,) = _tree(pages["s1.en.md"]).xpath("//p[@id='s1-p4']")
     assert paragraph.get("lang") == "zh"
 
@@ -340,7 +338,7 @@ def test_cli_strict_passes_on_the_committed_source():
 
 @pytest.fixture(scope="module")
 def pages():
-    return {page.path: page.text for page in convert().pages}
+    return {page.path: page.text for page in convert().files}
 
 
 @pytest.mark.parametrize("stem", ["index", "s1", "s2", "s3", "s4", "conclusion"])
@@ -362,9 +360,9 @@ def test_english_page_aligns_with_the_chinese(pages, stem):
 
 
 def _without_notes(element) -> str:
-    """The element's text without its footnote numbers, whitespace left out."""
+    """The element's text without its footnote numbers and paragraph links, whitespace left out."""
     element = lxml.html.fromstring(lxml.html.tostring(element))
-    for sup in element.xpath(".//sup"):
+    for sup in element.xpath(".//sup | .//span[@class='edition-para-links']"):
         sup.drop_tree()
     return nonspace(element.text_content())
 
@@ -385,7 +383,7 @@ def test_markup_in_a_translation_is_shown_as_written(seed_document, entries):
     text = "1. *x* <b>y</b> `z` { #evil } " + entry.text
     injected["s1-p1"] = type(entry)(entry.id, entry.source_hash, text, entry.path, entry.line)
     status = translation_status(seed_document, injected)
-    pages = {p.path: p.text for p in render_pages(seed_document, translation=status)}
+    pages = {p.path: p.text for p in render_site(seed_document, SiteInput(translation=status))}
     tree = _tree(pages["s1.en.md"])
     (paragraph,) = tree.xpath("//p[@id='s1-p1']")
     assert paragraph.text_content().startswith("1. *x* <b>y</b> `z` { #evil } After Trump")

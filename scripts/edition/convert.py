@@ -1,26 +1,30 @@
-"""The conversion as one call: source file -> Document -> pages in docs/."""
+"""The conversion as one call: source file -> Document -> the site's files in docs/."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from .links.last_check import load_last_checks
+from .citations.last_check import load_last_checks
+from .editions.edition import Edition
+from .editions.registry import load_editions
 from .metadata import Metadata, load_metadata
 from .model import Document
 from .output import stale_files, write_json, write_pages
 from .parse import parse_file
-from .render.citation import render_citation_files
-from .render.markdown import PageFile, render_pages
+from .render.markdown import OutputFile
+from .render.site import SiteInput, render_site
 from .translation import TranslationStatus, load_translations, translation_status
 
 REPOSITORY = Path(__file__).resolve().parents[2]
-DEFAULT_SOURCE = REPOSITORY / "source" / "000_075e35d79351af94.txt"
-DEFAULT_METADATA = REPOSITORY / "source" / "metadata.yml"
+SOURCE_DIR = REPOSITORY / "source"
+DEFAULT_SOURCE = SOURCE_DIR / "000_075e35d79351af94.txt"
+DEFAULT_METADATA = SOURCE_DIR / "metadata.yml"
+DEFAULT_TRANSLATIONS = SOURCE_DIR / "translations" / "en"
+EDITIONS = SOURCE_DIR / "editions.yml"
 DEFAULT_OUT = REPOSITORY / "docs"
-# The last report of the weekly cited-links check, committed beside the source (absent: not checked yet).
-LINK_REPORT = "link-report.json"
-TRANSLATIONS = Path("translations") / "en"
+# The last report of the cited-links check known to the build (absent: not checked yet).
+LINK_REPORT = SOURCE_DIR / "link-report.json"
 
 
 class TranslationIncomplete(Exception):
@@ -35,7 +39,7 @@ class TranslationIncomplete(Exception):
 class Conversion:
     document: Document
     metadata: Metadata
-    pages: tuple[PageFile, ...]
+    files: tuple[OutputFile, ...]
     translation: TranslationStatus
 
     @property
@@ -47,22 +51,36 @@ class Conversion:
         return {"metadata": self.metadata.to_dict(), "document": self.document.to_dict()}
 
 
-def convert(
-    source: Path = DEFAULT_SOURCE, metadata: Path | None = None, translations: Path | None = None
-) -> Conversion:
-    """Parse the source and render its pages, in memory.
+def source_label(source: Path) -> str:
+    """How generated files name their source: relative to the repository when inside it, else as given."""
+    try:
+        return Path(source).resolve().relative_to(REPOSITORY).as_posix()
+    except ValueError:
+        return str(source)
 
-    ``translations`` is the folder of English translation files (default: ``translations/en``
-    beside the source; none there means every English part is shown untranslated).
+
+def convert(
+    source: Path = DEFAULT_SOURCE,
+    metadata: Path | None = None,
+    translations: Path | None = None,
+    edition: Edition | None = None,
+    link_report: Path | None = None,
+) -> Conversion:
+    """Parse the source and render the site's files, in memory.
+
+    The metadata, translations and link report default to the project's (``source/``),
+    whatever folder the source is in. ``edition`` is the edition being published (default:
+    the unpublished draft, reporting errors to the repository of source/editions.yml).
     """
-    meta_path = metadata if metadata is not None else source.parent / "metadata.yml"
+    if edition is None:
+        edition = Edition(repository=load_editions(EDITIONS).repository)
     document = parse_file(source)
-    metadata = load_metadata(meta_path)
-    folder = translations if translations is not None else source.parent / TRANSLATIONS
-    status = translation_status(document, load_translations(folder))
-    checks = load_last_checks(source.parent / LINK_REPORT)
-    files = tuple(PageFile(path, text) for path, text in render_citation_files(document, metadata))
-    return Conversion(document, metadata, render_pages(document, metadata, status, checks) + files, status)
+    meta = load_metadata(metadata if metadata is not None else DEFAULT_METADATA)
+    entries = load_translations(translations if translations is not None else DEFAULT_TRANSLATIONS)
+    status = translation_status(document, entries)
+    checks = load_last_checks(link_report if link_report is not None else LINK_REPORT)
+    inputs = SiteInput(meta, status, checks, edition, source_label(source))
+    return Conversion(document, meta, render_site(document, inputs), status)
 
 
 def convert_to(
@@ -71,20 +89,26 @@ def convert_to(
     dump_json: Path | None = None,
     translations: Path | None = None,
     strict: bool = False,
+    metadata: Path | None = None,
 ) -> Conversion:
     """Convert and write: everything is rendered before any file is touched.
 
     With ``strict``, an incomplete translation raises TranslationIncomplete and nothing is written.
     """
-    conversion = convert(source, translations=translations)
+    conversion = convert(source, metadata, translations)
     if strict and not conversion.translation.complete:
         raise TranslationIncomplete(conversion.translation)
-    write_pages(conversion.pages, out)
+    write_pages(conversion.files, out)
     if dump_json is not None:
         write_json(conversion.to_dict(), dump_json)
     return conversion
 
 
-def check(source: Path = DEFAULT_SOURCE, out: Path = DEFAULT_OUT, translations: Path | None = None) -> list[str]:
+def check(
+    source: Path = DEFAULT_SOURCE,
+    out: Path = DEFAULT_OUT,
+    translations: Path | None = None,
+    metadata: Path | None = None,
+) -> list[str]:
     """The generated files in ``out`` that are missing, differ or no longer generated."""
-    return stale_files(convert(source, translations=translations).pages, out)
+    return stale_files(convert(source, metadata, translations).files, out)

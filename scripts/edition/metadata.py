@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from .errors import SourceError
+from .yamlfile import TextLoader, line_of
 
 
 @dataclass(frozen=True)
@@ -30,20 +31,10 @@ class Metadata:
         return asdict(self)
 
 
-class _StringLoader(yaml.SafeLoader):
-    """Safe YAML where a plain scalar stays the text as written (``1.10`` is not 1.1), or null."""
-
-
-_StringLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:null"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 def parse_metadata(text: str, path: str) -> Metadata:
     """Parse and check the YAML mapping: known keys only, scalar values kept as written."""
     try:
-        data = yaml.load(text, Loader=_StringLoader) or {}
+        data = yaml.load(text, Loader=TextLoader) or {}
     except yaml.YAMLError as error:
         line = getattr(getattr(error, "problem_mark", None), "line", 0) + 1
         raise SourceError(path, line, f"not valid YAML: {getattr(error, 'problem', error)}") from None
@@ -53,19 +44,12 @@ def parse_metadata(text: str, path: str) -> Metadata:
     values: dict[str, str] = {}
     for key, value in data.items():
         if key not in known:
-            line = _line_of(text, str(key))
+            line = line_of(text, str(key))
             raise SourceError(path, line, f"unknown field {key!r} (known: {', '.join(sorted(known))})")
         if isinstance(value, (dict, list)):
-            raise SourceError(path, _line_of(text, str(key)), f"field {key!r} must be a single value")
+            raise SourceError(path, line_of(text, str(key)), f"field {key!r} must be a single value")
         values[key] = "" if value is None else str(value)
     return Metadata(**values)
-
-
-def _line_of(text: str, key: str) -> int:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.startswith(f"{key}:"):
-            return number
-    return 1
 
 
 def load_metadata(path: str | Path) -> Metadata:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 
 @dataclass(frozen=True)
@@ -54,12 +56,52 @@ class NoteRef:
         return {"type": "note_ref", "number": self.number}
 
 
-Inline = Text | Link | NoteRef
+@dataclass(frozen=True)
+class TranslatorNoteRef:
+    """A reference to a translator's note of the English edition (never in the Chinese text).
+
+    ``number`` counts the translator's notes of one translated part from 1 (``[^t1]``).
+    """
+
+    number: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": "translator_note_ref", "number": self.number}
+
+
+Inline = Text | Link | NoteRef | TranslatorNoteRef
+
+T = TypeVar("T")
+
+
+def fold_inlines(
+    inlines: tuple[Inline, ...],
+    text: Callable[[str, int], T],
+    link: Callable[[str, int], T],
+    note: Callable[[int, int], T],
+    translator_note: Callable[[int, int], T] | None = None,
+) -> list[T]:
+    """The one walk over inlines: each inline mapped by the function for its kind, with its position.
+
+    Every renderer (Markdown, HTML, plain and marked text) is such a walk; ``translator_note``
+    defaults to dropping the reference (only the English renderer shows them).
+    """
+    out: list[T] = []
+    for index, inline in enumerate(inlines):
+        if isinstance(inline, Text):
+            out.append(text(inline.text, index))
+        elif isinstance(inline, Link):
+            out.append(link(inline.url, index))
+        elif isinstance(inline, NoteRef):
+            out.append(note(inline.number, index))
+        elif translator_note is not None:
+            out.append(translator_note(inline.number, index))
+    return out
 
 
 def plain_text(inlines: tuple[Inline, ...]) -> str:
     """The text of inlines without note references."""
-    return "".join(i.text if isinstance(i, Text) else i.url for i in inlines if not isinstance(i, NoteRef))
+    return "".join(fold_inlines(inlines, lambda t, _: t, lambda u, _: u, lambda _n, _i: ""))
 
 
 @dataclass(frozen=True)
@@ -121,6 +163,7 @@ class Note:
     page_number: int
     inlines: tuple[Inline, ...]
     span: SourceSpan
+    date: dt.date | None = None  # the date the note gives (of its first URL's citation), parsed once
 
     @property
     def text(self) -> str:
@@ -137,6 +180,7 @@ class Note:
             "page_number": self.page_number,
             "inlines": [i.to_dict() for i in self.inlines],
             "span": self.span.to_dict(),
+            "date": self.date.isoformat() if self.date else None,
         }
 
 

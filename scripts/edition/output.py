@@ -9,26 +9,28 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .render.markdown import GENERATED, PageFile
+from .render.markdown import GENERATED, OutputFile
 
 _MARK = GENERATED.split("{", 1)[0]
-_HEAD_LINES = 8  # front matter, then the mark
+
+
+def _is_generated(path: Path) -> bool:
+    """Whether a Markdown file carries the converter's mark, first thing after its front matter."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        text = text[end + 5 :] if end >= 0 else ""
+    return text.lstrip("\n").startswith(_MARK)
 
 
 def _generated_files(out: Path) -> set[str]:
     """Markdown files in ``out`` that the converter wrote (their head carries its mark)."""
     if not out.is_dir():
         return set()
-    found = set()
-    for path in out.glob("*.md"):
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            head = [handle.readline() for _ in range(_HEAD_LINES)]
-        if any(line.startswith(_MARK) for line in head):
-            found.add(path.name)
-    return found
+    return {path.name for path in out.glob("*.md") if _is_generated(path)}
 
 
-def stale_files(pages: tuple[PageFile, ...], out: Path) -> list[str]:
+def stale_files(pages: tuple[OutputFile, ...], out: Path) -> list[str]:
     """Names of files in ``out`` that differ from, lack, or outlive the rendered pages."""
     wanted = {page.path: page.text for page in pages}
     stale = []
@@ -51,7 +53,7 @@ def _make_staging(out: Path) -> Path:
         return staging
 
 
-def write_pages(pages: tuple[PageFile, ...], out: Path) -> None:
+def write_pages(pages: tuple[OutputFile, ...], out: Path) -> None:
     """Replace the generated pages in ``out`` in one step.
 
     The new folder is staged beside the old one (hand-written files copied over), then

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cjk import is_wide
 from .errors import SourceError
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             text = ""
         # GB18030 decodes most byte strings; accept it only for text that reads as Chinese.
-        if not text or len(_CJK.findall(text)) < 0.3 * sum(1 for c in text if ord(c) > 127):
+        if not text or sum(map(is_wide, text)) < 0.3 * sum(1 for c in text if ord(c) > 127):
             line = data[: error.start].count(b"\n") + 1
             raise SourceError(path, line, "the file is not UTF-8 text (nor GBK Chinese text)") from None
     bad = _CONTROL.search(text)

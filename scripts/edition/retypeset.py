@@ -13,7 +13,8 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from .layout import char_width, is_wide
+from .cjk import is_wide
+from .measure import char_width
 from .model import Document, Heading, Inline, Link, NoteRef, Paragraph, Text
 
 # No line may start with these (kinsoku): they stay with the character before them.
@@ -22,7 +23,7 @@ _LIGATURE = re.compile(r"(?<![Ww]i)(?<![Hh]i)(?<![Ss]ci)(?<![Ll]o)(?<=[A-Za-z/\-
 
 
 @dataclass(frozen=True)
-class Layout:
+class PageSetup:
     """How to set the article: measure in em, body lines per page, note measure."""
 
     width: float = 41.0
@@ -112,26 +113,26 @@ def _break_lines(units: list[_Unit], first: float, rest: float) -> list[_Line]:
 
 
 class _Typesetter:
-    def __init__(self, document: Document, layout: Layout) -> None:
+    def __init__(self, document: Document, setup: PageSetup) -> None:
         self.document = document
-        self.layout = layout
-        self.random = random.Random(layout.seed)
+        self.setup = setup
+        self.random = random.Random(setup.seed)
         self.out: list[str] = []
         self.page_lines = 0
         self.page_notes: list[int] = []
         self.page_start = True
 
     def _text(self, text: str) -> str:
-        if not self.layout.split_ligatures:
+        if not self.setup.split_ligatures:
             return text
         return _LIGATURE.sub(lambda m: "fi " if self.random.random() < 0.5 else "fi", text)
 
     def _emit(self, text: str, *, note_zone: bool = False) -> None:
-        if not note_zone and (self.page_start or self.random.random() < self.layout.block_ratio):
+        if not note_zone and (self.page_start or self.random.random() < self.setup.block_ratio):
             text = " " + text  # a page start, or now and then a new text block mid-page
             self.page_start = False
         self.out.append(text)
-        if self.random.random() < self.layout.blank_ratio:
+        if self.random.random() < self.setup.blank_ratio:
             self.out.append("")
 
     def _render_line(self, line: _Line, last: bool) -> str:
@@ -148,9 +149,9 @@ class _Typesetter:
         return self._text("".join(parts))
 
     def _body_lines(self, units: list[_Unit], indent: float) -> None:
-        lines = _break_lines(units, self.layout.width - indent, self.layout.width)
+        lines = _break_lines(units, self.setup.width - indent, self.setup.width)
         for index, line in enumerate(lines):
-            if self.page_lines >= self.layout.lines_per_page:
+            if self.page_lines >= self.setup.lines_per_page:
                 self._end_page()
             self._emit(self._render_line(line, index == len(lines) - 1))
             self.page_lines += 1
@@ -158,7 +159,7 @@ class _Typesetter:
     def _end_page(self) -> None:
         for local, number in enumerate(self.page_notes, start=1):
             note = self.document.note(number)
-            lines = _break_lines(_units(note.inlines, f"[{local}] "), self.layout.note_width, self.layout.note_width)
+            lines = _break_lines(_units(note.inlines, f"[{local}] "), self.setup.note_width, self.setup.note_width)
             for index, line in enumerate(lines):
                 self._emit(self._render_line(line, index == len(lines) - 1), note_zone=True)
         self.page_notes = []
@@ -198,6 +199,6 @@ class _Typesetter:
         return "\n".join(self.out) + "\n"
 
 
-def retypeset(document: Document, layout: Layout = Layout()) -> str:
+def retypeset(document: Document, setup: PageSetup = PageSetup()) -> str:
     """Set the document as extracted text at another measure and page length."""
-    return _Typesetter(document, layout).run()
+    return _Typesetter(document, setup).run()

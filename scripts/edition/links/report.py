@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 from xml.etree import ElementTree as ET
 
-from edition.links.archive import WAYBACK, archive_url  # noqa: F401  (re-exported)
+from edition.citations.archive import WAYBACK, archive_url  # noqa: F401  (re-exported)
+from edition.citations.urls import CitedUrl
 from edition.links.check import CheckResult, Verdict
-from edition.links.extract import CitedUrl
 
 
 @dataclass(frozen=True)

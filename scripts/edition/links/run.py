@@ -6,9 +6,9 @@ import datetime as dt
 import time
 from collections.abc import Callable, Sequence
 
+from edition.citations.urls import CitedUrl
 from edition.links.cache import LinkCache, cached_result, record
 from edition.links.check import CheckConfig, CheckResult, check_urls, host_key
-from edition.links.extract import CitedUrl
 from edition.links.report import Report, ReportEntry
 
 

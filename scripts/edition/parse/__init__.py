@@ -1,4 +1,4 @@
-"""Parsing stages: bytes -> lines -> pages -> blocks -> Document."""
+"""Parsing stages: bytes -> source lines -> printed pages -> blocks -> Document."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ from pathlib import Path
 from ..model import Document
 from ..read import read_lines
 from .document import build_document
-from .pages import split_pages
+from .printed import split_printed_pages
 
 
 def parse_bytes(data: bytes, path: str = "<source>") -> Document:
     """Parse the bytes of an extracted article into a Document."""
     lines = read_lines(data, path)
-    pages = split_pages(lines, path)
+    pages = split_printed_pages(lines, path)
     return build_document(pages, path, Path(path).name)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..layout import ends_sentence, first_unit_width, line_width
-from .pages import BodyLine
+from ..measure import ends_sentence, first_unit_width, line_width
+from .printed import BodyLine
 
 _NUMERAL = "一二三四五六七八九十"
 SECTION_HEADING = re.compile(rf"^[{_NUMERAL}]+、\S")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .. import ids
+from ..cjk import has_han, is_wide
 from ..errors import SourceError
-from ..layout import full_width, is_wide, line_width
+from ..measure import full_width, line_width
 from ..model import (
     Document,
     EnglishMatter,
@@ -19,15 +21,15 @@ from ..model import (
     TextLine,
 )
 from .blocks import RawBlock, is_heading, split_blocks
-from .inline import Piece, join_wrapped_lines, to_inlines, tokenize_line
-from .pages import NOTE_START, BodyLine, Page, RawNote
+from .dates import parse_note_date
+from .inlines import Piece, join_wrapped_lines, to_inlines, tokenize_line
+from .printed import NOTE_START, BodyLine, PrintedPage, RawNote
 
 ABSTRACT_LABEL = re.compile(r"^\s*摘\s*要\s*[:：]\s*")
 KEYWORDS_LABEL = re.compile(r"^\s*关\s*键\s*词\s*[:：]\s*")
 EDITORS_LINE = re.compile(r"^\s*[(（]\s*责任编辑\s*[:：]?\s*(?P<names>.*?)\s*[)）]\s*$")
 EN_ABSTRACT_LABEL = re.compile(r"^\s*Abstract\s*[:：]\s*", re.IGNORECASE)
 EN_KEYWORDS_LABEL = re.compile(r"^\s*Key\s*words?\s*[:：]\s*", re.IGNORECASE)
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SPACE_BETWEEN_WIDE = re.compile(r"(?<=\S)\s+(?=\S)")
 
 
@@ -86,7 +88,11 @@ def _note(raw: RawNote, number: int, page: int) -> Note:
         stripped = text.strip()
         pieces.append((tokenize_line(stripped, None), text != text.rstrip()))
     span = SourceSpan(raw.lines[0].number, raw.lines[-1].number, page, page)
-    return Note(number, raw.page, raw.page_number, to_inlines(join_wrapped_lines(pieces)), span)
+    inlines = to_inlines(join_wrapped_lines(pieces))
+    note = Note(number, raw.page, raw.page_number, inlines, span)
+    # The note's date: the one its first URL was cited on (the last date before it), else its first date.
+    first_url = note.text.find(note.urls[0]) if note.urls else -1
+    return replace(note, date=parse_note_date(note.text, first_url if first_url >= 0 else None))
 
 
 def _find(lines: tuple[BodyLine, ...], pattern: re.Pattern[str], start: int = 0) -> int:
@@ -105,7 +111,7 @@ def _rfind(lines: tuple[BodyLine, ...], pattern: re.Pattern[str]) -> int:
 
 def _sections(blocks: tuple[RawBlock, ...], context: _Context, cited: set[int]) -> tuple[Section, ...]:
     sections: list[Section] = []
-    section_id, heading, body = "intro", None, []
+    section_id, heading, body = ids.INTRO, None, []
     paragraphs = subsections = numbered = 0
 
     def close() -> None:
@@ -118,15 +124,15 @@ def _sections(blocks: tuple[RawBlock, ...], context: _Context, cited: set[int]) 
             close()
             closing = text[0] not in "一二三四五六七八九十"
             numbered += 0 if closing else 1
-            section_id = "conclusion" if closing else f"s{numbered}"
+            section_id = ids.CONCLUSION if closing else ids.section_id(numbered)
             heading = Heading(section_id, 1, text, _body_span(block.lines))
             body, paragraphs, subsections = [], 0, 0
         elif block.level == 2:
             subsections += 1
-            body.append(Heading(f"{section_id}-{subsections}", 2, text, _body_span(block.lines)))
+            body.append(Heading(ids.subsection_id(section_id, subsections), 2, text, _body_span(block.lines)))
         else:
             paragraphs += 1
-            body.append(_paragraph(f"{section_id}-p{paragraphs}", block.lines, context, cited))
+            body.append(_paragraph(ids.paragraph_id(section_id, paragraphs), block.lines, context, cited))
     close()
     return tuple(sections)
 
@@ -140,7 +146,7 @@ def _english(lines: tuple[BodyLine, ...], path: str) -> tuple[EnglishMatter, int
         raise SourceError(path, last, "the file ends without the English abstract and key words: is it truncated?")
     author_at = abstract_at - 1
     title_at = author_at
-    while title_at > 0 and not _CJK.search(lines[title_at - 1].text):
+    while title_at > 0 and not has_han(lines[title_at - 1].text):
         title_at -= 1
     if title_at >= author_at:
         raise SourceError(path, lines[abstract_at].number, "no English title and author before 'Abstract:'")
@@ -151,14 +157,14 @@ def _english(lines: tuple[BodyLine, ...], path: str) -> tuple[EnglishMatter, int
     english = EnglishMatter(
         title=TextLine(title.text, title.span),
         author=TextLine(lines[author_at].text.strip(), _body_span(lines[author_at : author_at + 1])),
-        abstract=_paragraph("abstract-en-p1", lines[abstract_at:keywords_at], None, set(), EN_ABSTRACT_LABEL),
+        abstract=_paragraph(ids.ENGLISH_ABSTRACT, lines[abstract_at:keywords_at], None, set(), EN_ABSTRACT_LABEL),
         keywords=tuple(k.strip() for k in re.split(r"[;；]", keywords_text) if k.strip()),
         keywords_span=_body_span(keyword_lines),
     )
     return english, title_at
 
 
-def build_document(pages: tuple[Page, ...], path: str, source_name: str) -> Document:
+def build_document(pages: tuple[PrintedPage, ...], path: str, source_name: str) -> Document:
     """Assemble the Document from pages: the front matter, the body, the notes and the back matter."""
     lines = tuple(line for page in pages for line in page.body)
     if not lines:
@@ -181,7 +187,7 @@ def build_document(pages: tuple[Page, ...], path: str, source_name: str) -> Docu
     measure = full_width([line_width(line.text) for line in body if not is_heading(line, 1e9)])
     blocks = split_blocks(body, measure)
     cited: set[int] = set()
-    abstract = _paragraph("abstract-p1", blocks[0].lines, context, cited, ABSTRACT_LABEL)
+    abstract = _paragraph(ids.ABSTRACT, blocks[0].lines, context, cited, ABSTRACT_LABEL)
     rest = blocks[1:]
     keywords: tuple[str, ...] = ()
     if rest and rest[0].level == 0 and KEYWORDS_LABEL.match(rest[0].lines[0].text):

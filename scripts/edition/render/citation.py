@@ -214,4 +214,4 @@ def render_cite_section(document: Document, metadata: Metadata, lang: str) -> st
     ]
     if unknown:
         parts.append(unknown)
-    return "\n" + "\n\n".join(parts) + "\n"
+    return "\n\n".join(parts)

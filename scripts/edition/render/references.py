@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import html
-import json
-import re
 from dataclasses import dataclass
 
-from ..links.archive import archive_url
-from ..links.extract import parse_note_date
-from ..links.last_check import LastCheck
-from ..model import Document, Inline, Link, Note, NoteRef, Paragraph, Text
+from .. import ids
+from ..citations.archive import archive_url
+from ..citations.last_check import LastCheck
+from ..cjk import has_han
+from ..model import Document, Inline, Note, Paragraph
+from .inlines import TranslatorMarks, to_html
+from .markdown import PageContext, front_matter
 
-REFERENCES_PAGE = "references"
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+TITLES = {"zh": "注释", "en": "Notes"}
 
 
 @dataclass(frozen=True)
@@ -66,25 +66,12 @@ def url_status_html(url: str, note: Note, checks: dict[str, LastCheck], lang: st
         verdict = words["checked"].format(date=check.checked_on, verdict=label)
         if check.failures:
             verdict += words["runs"].format(n=check.failures)
-    archived = html.escape(archive_url(url, parse_note_date(note.text)))
+    archived = html.escape(archive_url(url, note.date))
     state = html.escape(check.verdict if check else "unchecked")
     return (
         f'<span class="link-status" data-verdict="{state}">{html.escape(verdict)}</span>'
         f' · <a class="archived-copy" href="{archived}">{words["archive"]}</a>'
     )
-
-
-def _inline_html(inlines: tuple[Inline, ...]) -> str:
-    out = []
-    for inline in inlines:
-        if isinstance(inline, Text):
-            out.append(html.escape(inline.text, quote=False))
-        elif isinstance(inline, Link):
-            url = html.escape(inline.url)
-            out.append(f'<a href="{url}">{html.escape(inline.url, quote=False)}</a>')
-        elif isinstance(inline, NoteRef):  # a note citing a note: say which, plainly
-            out.append(f"[{inline.number}]")
-    return "".join(out)
 
 
 def citations_of(document: Document, number: int, en_titles: dict[str, str]) -> list[Citation]:
@@ -95,9 +82,9 @@ def citations_of(document: Document, number: int, en_titles: dict[str, str]) -> 
         if number in paragraph.note_numbers:
             found.append(Citation(page, paragraph.id, title_zh, title_en))
 
-    visit("index", document.abstract, "摘要", "Abstract")
+    visit(ids.HOME, document.abstract, "摘要", "Abstract")
     for section in document.sections:
-        page = "index" if section.heading is None else section.id
+        page = ids.page_of_section(section.id, section.heading is not None)
         title_zh = section.heading.text if section.heading else "引言"
         title_en = en_titles.get(section.id, "Opening")
         for paragraph in section.paragraphs:
@@ -105,31 +92,26 @@ def citations_of(document: Document, number: int, en_titles: dict[str, str]) -> 
     return found
 
 
-def _href(page: str, fragment: str) -> str:
-    # The References page of each language sits beside that language's other pages.
-    return "../" + ("" if page == "index" else f"{page}/") + f"#{fragment}"
-
-
 def _note_item(
     note: Note,
     citations: list[Citation],
-    lang: str,
+    context: PageContext,
     checks: dict[str, LastCheck],
     translated: tuple[Inline, ...] | None,
+    marks: TranslatorMarks,
 ) -> str:
+    lang = context.lang
     if translated is not None:
-        text = _inline_html(translated)
+        text = to_html(translated, marks)
     else:
-        text = _inline_html(note.inlines)
-        if lang == "en" and _CJK.search(note.text):
+        text = to_html(note.inlines)
+        if lang == "en" and has_han(note.text):
             text = f'<span lang="zh">{text}</span>'
     places = []
     for citation in citations:
-        if lang == "zh":
-            where = f'<a href="{_href(citation.page, citation.paragraph_id)}">{html.escape(citation.title_zh)}</a>'
-        else:
-            where = f'<a href="{_href(citation.page, citation.paragraph_id)}">{html.escape(citation.title_en)}</a>'
-        places.append(where)
+        title = citation.title_zh if lang == "zh" else citation.title_en
+        href = context.href(citation.page, lang, citation.paragraph_id)
+        places.append(f'<a href="{href}">{html.escape(title)}</a>')
     if lang == "zh":
         origin = f"原文第 {note.page} 页注 {note.page_number}"
         cited = f"引用于：{'、'.join(places)}；{origin}" if places else origin
@@ -146,37 +128,42 @@ def _note_item(
 
 def render_references(
     document: Document,
-    lang: str,
+    context: PageContext,
     en_titles: dict[str, str],
-    header: str,
     checks: dict[str, LastCheck] | None = None,
     translated: dict[int, tuple[Inline, ...]] | None = None,
+    marks: dict[int, TranslatorMarks] | None = None,
+    closing: list[str] | None = None,
+    head: dict[str, object] | None = None,
 ) -> str:
     """The References page of one language (``zh`` or ``en``) as Markdown with an HTML list.
 
     Each cited URL is followed by its last verdict from the committed link-check report
     (``checks``; none means not checked yet) and its Wayback copy from the note's date.
-    ``translated`` gives the English of notes whose translation is current.
+    ``translated`` gives the English of notes whose translation is current, ``marks`` how each cites
+    its translator's notes, listed in ``closing``; ``head`` the page's <head> fields.
     """
-    checks, translated = checks or {}, translated or {}
-    items = [
-        _note_item(n, citations_of(document, n.number, en_titles), lang, checks, translated.get(n.number))
-        for n in document.notes
-    ]
+    checks, translated, marks = checks or {}, translated or {}, marks or {}
+    lang = context.lang
+    items = []
+    for note in document.notes:
+        places = citations_of(document, note.number, en_titles)
+        number = note.number
+        items.append(_note_item(note, places, context, checks, translated.get(number), marks.get(number)))
+    title = TITLES[lang]
     if lang == "zh":
-        title = "注释"
         intro = (
             f"本文全部 {len(document.notes)} 条注释，按全文编号排列；每条注明引用它的章节段落，"
             "以及它在原文中的页码和该页注号。"
         )
     else:
-        title = "Notes"
         intro = (
             f"All {len(document.notes)} notes of the article, numbered through the whole text as in the"
             " original; each says which section cites it, and its page and note number in the original."
             " Each citation is kept as written, Chinese titles and publishers followed by an English"
             " rendering in brackets."
         )
-    front = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n{header}"
+    front = front_matter(context, title, head)
     body = "\n".join(['<ol class="edition-references">', *items, "</ol>"])
-    return f"{front}\n\n# {title} {{ #references }}\n\n{intro}\n\n{body}\n"
+    tail = "".join(f"\n\n{block}" for block in closing or [])
+    return f"{front}\n\n# {title} {{ #references }}\n\n{intro}\n\n{body}{tail}\n"

@@ -1,4 +1,4 @@
-"""Lines -> pages: each page is its body lines followed by its footnote zone."""
+"""Source lines -> printed pages: each page is its body lines followed by its footnote zone."""
 
 from __future__ import annotations
 
@@ -31,7 +31,9 @@ class RawNote:
 
 
 @dataclass(frozen=True)
-class Page:
+class PrintedPage:
+    """One page of the printed article: its running text, then the notes at its foot."""
+
     number: int
     body: tuple[BodyLine, ...]
     notes: tuple[RawNote, ...]
@@ -41,14 +43,14 @@ def _opens_block(text: str) -> bool:
     return text.startswith(" ") and not text.startswith("  ")
 
 
-def split_pages(lines: tuple[SourceLine, ...], path: str) -> tuple[Page, ...]:
-    """Group lines into pages.
+def split_printed_pages(lines: tuple[SourceLine, ...], path: str) -> tuple[PrintedPage, ...]:
+    """Group lines into printed pages.
 
     A page's footnote zone starts at a line beginning with ``[1]`` and runs until a line
     that opens a new text block (one leading space); that line starts the next page.
     Blank lines carry nothing and are dropped.
     """
-    pages: list[Page] = []
+    pages: list[PrintedPage] = []
     body: list[BodyLine] = []
     notes: list[RawNote] = []
     note_lines: list[SourceLine] = []
@@ -60,7 +62,7 @@ def split_pages(lines: tuple[SourceLine, ...], path: str) -> tuple[Page, ...]:
 
     def close_page() -> None:
         close_note()
-        pages.append(Page(len(pages) + 1, tuple(body), tuple(notes)))
+        pages.append(PrintedPage(len(pages) + 1, tuple(body), tuple(notes)))
         body.clear()
         notes.clear()
 

@@ -6,6 +6,8 @@ import re
 import statistics
 import unicodedata
 
+from .cjk import is_wide
+
 # Sentence-final punctuation, then closing quotes/brackets, then note markers.
 _ENDS_SENTENCE = re.compile(r"[。！？!?…．.]+[”’）)」』》\]]*(\[\d+\])*\s*$")
 _NOTE_MARKER = re.compile(r"\[\d+\]")
@@ -59,8 +61,3 @@ def full_width(widths: list[float]) -> float:
 def ends_sentence(text: str) -> bool:
     """Whether a line ends with sentence-final punctuation (and possibly note markers)."""
     return bool(_ENDS_SENTENCE.search(text))
-
-
-def is_wide(char: str) -> bool:
-    """Whether a character is CJK or full-width (joined to its neighbours with no space)."""
-    return unicodedata.east_asian_width(char) in "WF" or char in "“”‘’·•"

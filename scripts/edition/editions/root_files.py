@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 # GitHub Pages serves one file, <site root>/404.html, for a missing URL anywhere on a
 # project page; mike only writes inside version folders (and index.html, versions.json).
 # This page finds the version and language in the missing URL and shows that version's
-# own 404 page in that language (built by overrides/hooks/i18n_site.py as
+# own 404 page in that language (built by hooks/material_fixes.py as
 # <version>/404.html and <version>/en/404.html, with absolute asset links), in place:
 # the address bar keeps the URL the reader asked for, and the status stays 404.
 _PAGE = """<!DOCTYPE html>

@@ -1,21 +1,17 @@
-"""English translation: what there is to translate, the translation files, and how current they are."""
+"""What there is to translate, how current each part's translation is, and its English as inlines."""
 
 from __future__ import annotations
 
 import hashlib
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
-
-from .errors import SourceError
-from .model import Document, Heading, Inline, Link, NoteRef, Paragraph, Text
+from ..model import Document, Heading, Inline, Link, NoteRef, Paragraph, Text, TranslatorNoteRef, fold_inlines
+from .files import TRANSLATOR_MARKER, Entry
 
 # A note reference in a translated text: the note's number through the whole document.
 NOTE_MARKER = re.compile(r"\[\^(\d+)\]")
 HASH_LENGTH = 12
-MIN_HASH_LENGTH = 8
 
 CURRENT = "current"
 STALE = "stale"
@@ -25,15 +21,7 @@ MISMATCHED = "mismatched"
 
 def marked_text(inlines: tuple[Inline, ...]) -> str:
     """Inlines as one string: text and URLs as written, note references as ``[^N]``."""
-    parts = []
-    for inline in inlines:
-        if isinstance(inline, Text):
-            parts.append(inline.text)
-        elif isinstance(inline, Link):
-            parts.append(inline.url)
-        else:
-            parts.append(f"[^{inline.number}]")
-    return "".join(parts)
+    return "".join(fold_inlines(inlines, lambda text, _: text, lambda url, _: url, lambda n, _: f"[^{n}]"))
 
 
 def source_hash(text: str) -> str:
@@ -94,71 +82,6 @@ def source_items(document: Document) -> tuple[SourceItem, ...]:
 
 
 @dataclass(frozen=True)
-class Entry:
-    """One translated text, with the hash of the Chinese it was made from and where it is written."""
-
-    id: str
-    source_hash: str
-    text: str
-    path: str
-    line: int
-
-
-# libyaml's loader when PyYAML has it (about 10x faster: most of a conversion's time otherwise).
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _scalar(node: yaml.Node, path: str, what: str) -> str:
-    if not isinstance(node, yaml.ScalarNode) or not isinstance(node.value, str):
-        raise SourceError(path, node.start_mark.line + 1, f"{what} must be text")
-    return node.value
-
-
-def _entries_of(path: Path) -> list[Entry]:
-    name = str(path)
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_LOADER)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        raise SourceError(name, mark.line + 1 if mark else 1, f"not valid YAML: {error.problem}") from None
-    except UnicodeDecodeError:
-        raise SourceError(name, 1, "not UTF-8") from None
-    if root is None:
-        return []
-    if not isinstance(root, yaml.MappingNode):
-        raise SourceError(name, root.start_mark.line + 1, "expected a mapping of ids to translations")
-    entries = []
-    for key_node, value_node in root.value:
-        key = _scalar(key_node, name, "an id")
-        line = key_node.start_mark.line + 1
-        if not isinstance(value_node, yaml.MappingNode):
-            raise SourceError(name, line, f"{key}: expected source_hash and text")
-        fields = {_scalar(k, name, "a field name"): v for k, v in value_node.value}
-        if set(fields) != {"source_hash", "text"}:
-            raise SourceError(name, line, f"{key}: expected exactly source_hash and text, got {sorted(fields)}")
-        digest = _scalar(fields["source_hash"], name, "source_hash").strip().lower()
-        if not re.fullmatch(rf"[0-9a-f]{{{MIN_HASH_LENGTH},64}}", digest):
-            raise SourceError(name, line, f"{key}: source_hash must be {MIN_HASH_LENGTH} to 64 hex digits")
-        entries.append(Entry(key, digest, _scalar(fields["text"], name, "text").strip(), name, line))
-    return entries
-
-
-def load_translations(folder: Path) -> dict[str, Entry]:
-    """Read every ``*.yml`` in ``folder`` (none when it does not exist): id -> entry."""
-    entries: dict[str, Entry] = {}
-    if not folder.is_dir():
-        return entries
-    for path in sorted(folder.glob("*.yml")):
-        for entry in _entries_of(path):
-            if entry.id in entries:
-                first = entries[entry.id]
-                also = f"{first.path}:{first.line}"
-                raise SourceError(entry.path, entry.line, f"{entry.id} is translated twice (also {also})")
-            entries[entry.id] = entry
-    return entries
-
-
-@dataclass(frozen=True)
 class ItemState:
     """A source item, its translation (if any) and whether that translation can be shown."""
 
@@ -198,6 +121,21 @@ class TranslationStatus:
     def ids(self, state: str) -> tuple[str, ...]:
         return tuple(s.item.id for s in self.items if s.state == state)
 
+    def ids_reviewed(self) -> tuple[str, ...]:
+        """The parts whose current translation records a review."""
+        return tuple(
+            s.item.id for s in self.items if s.state == CURRENT and s.entry is not None and s.entry.reviewed
+        )
+
+    def translator_note_numbers(self) -> dict[tuple[str, int], int]:
+        """(part id, its k-th translator's note) -> the note's number through the English edition, in reading order."""
+        numbers: dict[tuple[str, int], int] = {}
+        for state in self.items:
+            if state.usable and state.entry is not None:
+                for local in range(1, len(state.entry.translator_notes) + 1):
+                    numbers[(state.item.id, local)] = len(numbers) + 1
+        return numbers
+
     @property
     def complete(self) -> bool:
         """Every item has a current translation and no translation is left over."""
@@ -225,6 +163,20 @@ class TranslationStatus:
             found.append(f"{entry.path}:{entry.line}: {entry.id}: translates nothing in the document")
         return tuple(found)
 
+    def build_warnings(self, where: str) -> tuple[str, ...]:
+        """What a conversion prints: one line per part, or one line in all when the translations in
+        ``where`` do not belong to this text (fewer than half of its parts match)."""
+        if not self.items or self.coverage >= 0.5:
+            return self.warnings()
+        current = len(self.ids(CURRENT))
+        if current == 0 and not any(s.entry for s in self.items) and not self.orphans:
+            return (f"{where}: no translation of this text: the English pages show the Chinese",)
+        return (
+            f"{where}: the translations match {current} of the {len(self.items)} parts of this text:"
+            " they translate another text (the English pages show the Chinese where they do not match;"
+            " --translation-status lists the parts)",
+        )
+
     def report(self) -> str:
         """A plain-text summary: coverage, then the ids that are not current."""
         total = len(self.items)
@@ -236,6 +188,10 @@ class TranslationStatus:
             counts[1] += 1
         lines = [f"English translation: {current}/{total} current ({self.coverage:.1%})"]
         lines += [f"  {kind}: {done}/{count}" for kind, (done, count) in by_kind.items()]
+        reviewed = self.ids_reviewed()
+        lines.append(f"reviewed: {len(reviewed)}/{total} (current translations that passed a review)")
+        unreviewed = [s.item.id for s in self.items if s.state == CURRENT and s.item.id not in reviewed]
+        lines.append(f"not reviewed: {' '.join(unreviewed) if unreviewed else '-'}")
         for state in (STALE, MISSING, MISMATCHED):
             ids = self.ids(state)
             lines.append(f"{state}: {' '.join(ids) if ids else '-'}")
@@ -257,21 +213,28 @@ def translation_status(document: Document, entries: dict[str, Entry]) -> Transla
 
 
 def translated_inlines(text: str, urls: tuple[str, ...] = (), notes: int | None = None) -> tuple[Inline, ...]:
-    """A translated text as inlines: ``[^N]`` -> NoteRef, the source's URLs -> Link, the rest Text.
+    """A translated text as inlines: ``[^N]`` -> NoteRef, ``[^tK]`` -> TranslatorNoteRef, the source's URLs -> Link.
 
     With ``notes`` (the document's note count), a marker citing no such note stays text.
     """
     pieces = [re.escape(url) for url in sorted(set(urls), key=len, reverse=True)]
-    pattern = re.compile("|".join([NOTE_MARKER.pattern, *pieces]))
+    pattern = re.compile("|".join([NOTE_MARKER.pattern, TRANSLATOR_MARKER.pattern, *pieces]))
     inlines: list[Inline] = []
     position = 0
     for match in pattern.finditer(text):
-        number = int(match[1]) if match[1] else None
-        if number is not None and notes is not None and not 1 <= number <= notes:
-            continue
+        inline: Inline
+        if match[1]:
+            number = int(match[1])
+            if notes is not None and not 1 <= number <= notes:
+                continue
+            inline = NoteRef(number)
+        elif match[2]:
+            inline = TranslatorNoteRef(int(match[2]))
+        else:
+            inline = Link(match[0])
         if match.start() > position:
             inlines.append(Text(text[position : match.start()]))
-        inlines.append(NoteRef(number) if number is not None else Link(match[0]))
+        inlines.append(inline)
         position = match.end()
     if position < len(text):
         inlines.append(Text(text[position:]))

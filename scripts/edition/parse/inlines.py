@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ..layout import is_wide
+from ..cjk import is_wide
 from ..model import Inline, Link, NoteRef, Text
 
 NOTE_MARKER = re.compile(r"\[(\d+)\]")

@@ -1,44 +1,14 @@
-"""Extraction: the URLs cited in the notes (with where and when they were cited), or a plain URL list."""
+"""The URLs cited in the notes, with where and when each was cited (or a plain URL list)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from edition.model import Document
-
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-# The extracted text puts spaces around the numbers irregularly: "2024年 12 月 17 日", "2025 年 1 月22 日".
-CHINESE_DATE = re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
-ENGLISH_DATE = re.compile(
-    r"\b(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+"
-    r"(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\b",
-    re.IGNORECASE,
-)
+from ..model import Document
 
 
 class UrlListError(ValueError):
@@ -74,45 +44,15 @@ class CitedUrl:
         }
 
 
-def _dates(text: str) -> list[tuple[int, dt.date]]:
-    """Every valid date in the text, with its position."""
-    found: list[tuple[int, dt.date]] = []
-    for pattern in (CHINESE_DATE, ENGLISH_DATE):
-        for match in pattern.finditer(text):
-            month = match["month"]
-            month_number = int(month) if month.isdigit() else MONTHS[month.lower()]
-            try:
-                found.append((match.start(), dt.date(int(match["year"]), month_number, int(match["day"]))))
-            except ValueError:
-                continue
-    return sorted(found, key=lambda item: item[0])
-
-
-def parse_note_date(text: str, before: int | None = None) -> dt.date | None:
-    """The date a note gives (Chinese or English form): the last one before ``before``, else the first one."""
-    found = _dates(text)
-    if not found:
-        return None
-    if before is not None:
-        earlier = [date for position, date in found if position < before]
-        if earlier:
-            return earlier[-1]
-    return found[0][1]
-
-
 def cited_urls(document: Document) -> tuple[CitedUrl, ...]:
-    """Every URL cited in the notes, in note order."""
+    """Every URL cited in the notes, in note order, with the note's place and date."""
     cited: list[CitedUrl] = []
     for note in document.notes:
-        if not note.urls:
-            continue
         try:
             section = document.section_of_note(note.number)
         except KeyError:
             section = None
-        text = note.text
         for url in note.urls:
-            position = text.find(url)
             cited.append(
                 CitedUrl(
                     url=url,
@@ -121,7 +61,7 @@ def cited_urls(document: Document) -> tuple[CitedUrl, ...]:
                     section_title=section.heading.text if section and section.heading else None,
                     page=note.page,
                     page_note=note.page_number,
-                    date=parse_note_date(text, position if position >= 0 else None),
+                    date=note.date,
                 )
             )
     return tuple(cited)

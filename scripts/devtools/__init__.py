@@ -1,0 +1,1 @@
+"""Tools for the tests and benchmarks: building the real site in a scratch folder, finding Chromium."""

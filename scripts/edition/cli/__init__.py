@@ -1,0 +1,1 @@
+"""Command lines: each parses its arguments, calls one library function and turns errors into one line."""
