@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 from .. import ids
 from ..metadata import Metadata
@@ -259,10 +260,19 @@ class EnglishEdition:
         )
 
 
+# A run of Chinese inside an English note (a quoted term): marked as Chinese for screen readers and fonts.
+_CHINESE_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”]*")
+
+
+def _note_html(text: str) -> str:
+    escaped = html.escape(text, quote=False)
+    return _CHINESE_RUN.sub(lambda m: f'<span lang="zh">{m[0]}</span>', escaped)
+
+
 def translator_notes_block(notes: list[tuple[int, str]]) -> str:
     """The translator's notes of a page: a heading and a list, apart from the author's notes."""
     items = "".join(
-        f'<li id="tn-{number}"><p><span class="translator-label">T{number}</span> {html.escape(text, quote=False)}'
+        f'<li id="tn-{number}"><p><span class="translator-label">T{number}</span> {_note_html(text)}'
         f' <a class="translator-backref" href="#tnref-{number}" title="Back to the text">↩</a></p></li>'
         for number, text in notes
     )
