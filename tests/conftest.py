@@ -157,3 +157,56 @@ def built_site(tmp_path_factory) -> BuiltSite:
     if proc.returncode != 0:
         pytest.fail(f"mkdocs build failed ({proc.returncode}):\n{proc.stdout}{proc.stderr}")
     return BuiltSite(project / "site", project, proc.stdout + proc.stderr, proc.returncode, changed)
+
+
+@dataclass(frozen=True)
+class Editions:
+    """Two editions published as an editor would, with the link health published twice.
+
+    1.0 (released 2026-11-02); link health A (all ok, 2026-11-20); a correction of one character,
+    one note's URL and one sentence, published as 1.1 (released 2026-12-01); link health B (note
+    2's URL broken for 3 runs, 2026-12-07). ``blobs`` holds the Pages branch after each step.
+    """
+
+    project: object  # pages_site.Project
+    blobs: dict[str, dict[str, str]]
+    corrected: dict[str, str]  # what the correction changed: passage id -> the words involved
+
+
+CORRECTIONS = {
+    "s1-p1": ("美国对华战略竞争态势已然定型", "美国对华战略竞争态势已经定型"),
+    "s1-p2": ("用“价值认同”进行国内和国际动员。", ""),
+    "note-3": ("6656/8532352", "6656/8532353"),
+}
+
+
+@pytest.fixture(scope="session")
+def editions(tmp_path_factory) -> Editions:
+    from edition.citations.urls import cited_urls
+    from edition.parse import parse_file
+    from pages_site import link_report, make_project
+
+    project = make_project(tmp_path_factory.mktemp("editions") / "project", date="2026-11-02T09:00:00+00:00")
+    blobs: dict[str, dict[str, str]] = {}
+    project.publish("1.0")
+    blobs["1.0"] = project.blobs()
+    urls = [c.url for c in cited_urls(parse_file(SEED))]
+    report = project.path.parent / "report-a.json"
+    report.write_text(link_report(urls, "2026-11-20T04:17:00+00:00"), encoding="utf-8")
+    project.publish("--link-health", report)
+    blobs["health A"] = project.blobs()
+    source = project.path / "source" / SEED.name
+    text = source.read_text(encoding="utf-8")
+    for old, new in CORRECTIONS.values():
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    source.write_text(text, encoding="utf-8")
+    project.convert()
+    project.commit_all("Correct one character, one note's URL and one sentence", date="2026-12-01T10:00:00+00:00")
+    project.publish("1.1")
+    blobs["1.1"] = project.blobs()
+    report = project.path.parent / "report-b.json"
+    report.write_text(link_report(urls, "2026-12-07T04:17:00+00:00", {urls[0]: "broken"}, runs=3), encoding="utf-8")
+    project.publish("--link-health", report)
+    blobs["health B"] = project.blobs()
+    return Editions(project, blobs, {key: old for key, (old, _) in CORRECTIONS.items()})

@@ -1,10 +1,12 @@
-"""Deployment test helpers: the project copied into a temporary git repository, mike deploys
-into its gh-pages branch, and that branch served on 127.0.0.1 under /REPO/ as GitHub Pages would."""
+"""Publishing test helpers: the project copied into a temporary git repository, editions published
+into its gh-pages branch with scripts/publish.py (real git, real mike), and that branch served on
+127.0.0.1 under /REPO/ as GitHub Pages would."""
 
 from __future__ import annotations
 
 import http.server
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -72,20 +74,40 @@ class Project:
             raise AssertionError(f"git {args} failed:\n{proc.stderr}")
         return proc.stdout.strip() if proc.returncode == 0 else ""
 
-    def commit_all(self, message: str) -> str:
+    def commit_all(self, message: str, date: str | None = None) -> str:
+        """Commit everything (at ``date``, ISO 8601, when given: an edition's release date is its commit's)."""
         self.git("add", "-A")
-        self.git("commit", "-q", "-m", message)
+        dates = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date} if date else {}
+        subprocess.run(
+            ["git", "commit", "-q", "-m", message],
+            cwd=self.path,
+            env=dict(os.environ, **GIT_ENV, **dates),
+            check=True,
+            timeout=120,
+        )
         return self.git("rev-parse", "HEAD")
 
-    def mike(self, *args: str) -> str:
-        return self.run(BIN / "mike", *args)
+    def publish(self, *args: str | Path, check: bool = True) -> subprocess.CompletedProcess[str]:
+        """``python scripts/publish.py ARGS`` in the copy, as the README tells an editor (and the workflow) to."""
+        proc = subprocess.run(
+            [sys.executable, "scripts/publish.py", *map(str, args)],
+            cwd=self.path,
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        if check and proc.returncode != 0:
+            raise AssertionError(f"publish.py {args} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+        return proc
 
     def deploy(self, version: str) -> str:
-        """Publish ``version`` as the README tells an editor to, and aim the root at latest."""
-        out = self.mike("deploy", "--update-aliases", version, "latest")
-        out += self.mike("set-default", "latest")
-        out += self.run(sys.executable, "scripts/publish_404.py")
-        return out
+        """Publish ``version`` (it becomes latest; the root redirects there)."""
+        proc = self.publish(version)
+        return proc.stdout + proc.stderr
+
+    def convert(self) -> str:
+        return self.run(sys.executable, "scripts/convert.py")
 
     def pages_tree(self, dest: Path, rev: str = "gh-pages") -> Path:
         """Extract the gh-pages tree at ``rev`` (symlinks kept, as GitHub Pages serves them)."""
@@ -108,18 +130,19 @@ class Project:
         return entries
 
 
-def make_project(dest: Path) -> Project:
-    """Copy the project's sources into ``dest`` and commit them as a new repository."""
+def make_project(dest: Path, date: str | None = None) -> Project:
+    """Copy the project's sources into ``dest`` and commit them as a new repository (at ``date``)."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+            ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
+            shutil.copytree(source, dest / name, ignore=ignore)
         elif source.exists():
             shutil.copy2(source, dest / name)
     project = Project(dest)
     project.git("init", "-q", "-b", "main")
-    project.commit_all("The edition as of the test run")
+    project.commit_all("The edition as of the test run", date)
     return project
 
 
@@ -181,3 +204,12 @@ class PagesServer:
         self.httpd.shutdown()
         self.httpd.server_close()
         self.thread.join(timeout=10)
+
+
+def link_report(urls: list[str], checked_at: str, failing: dict[str, str] | None = None, runs: int = 1) -> str:
+    """A ``check_links.py --format json`` report: every URL ok but those in ``failing`` (url -> verdict)."""
+    failing = failing or {}
+    results = [
+        {"url": url, "verdict": failing.get(url, "ok"), "failures": runs if url in failing else 0} for url in urls
+    ]
+    return json.dumps({"summary": {"checked_at": checked_at, "total": len(urls)}, "results": results})

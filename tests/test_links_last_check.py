@@ -6,7 +6,7 @@ import json
 
 import lxml.html
 import pytest
-from conftest import SEED
+from conftest import SEED, to_html
 from edition.citations.last_check import LastCheck, load_last_checks, parse_last_checks
 from edition.editions.edition import Edition
 from edition.errors import SourceError
@@ -43,8 +43,9 @@ def test_references_show_last_verdict_date_and_archive():
     checks = parse_last_checks(json.dumps(REPORT), "report.json")
     context = PageContext("references", "zh", Edition(), "source/x.txt")
     page = render_references(document, context, {}, checks)
-    tree = lxml.html.fromstring(page.split("</ol>")[0].split('<ol class="edition-references">')[1])
-    statuses = {li.get("id"): li.xpath(".//span[@class='link-status']") for li in tree.xpath("//li")}
+    tree = lxml.html.fromstring(f"<div>{to_html(page)}</div>")
+    items = tree.xpath("//ol[@class='edition-references']/li")
+    statuses = {li.get("id"): li.xpath(".//span[@class='link-status']") for li in items}
     assert statuses["note-3"][0].get("data-verdict") == "ok"
     assert "2026-11-23" in statuses["note-3"][0].text
     assert statuses["note-33"][0].get("data-verdict") == "broken"
@@ -53,3 +54,24 @@ def test_references_show_last_verdict_date_and_archive():
     archive = tree.xpath("//li[@id='note-3']//p[@class='note-link']/a/@href")
     assert archive == ["https://web.archive.org/web/20250207/https://udn.com/news/story/6656/8532352"]
     assert sum(len(v) for v in statuses.values()) == sum(len(n.urls) for n in document.notes) == 31
+    # Each line names its URL for the page's script, and the list where the newest verdicts are.
+    (line,) = tree.xpath("//li[@id='note-3']//p[@class='note-link']")
+    assert line.get("data-url") == "https://udn.com/news/story/6656/8532352"
+    (listing,) = tree.xpath("//ol[@class='edition-references']")
+    assert listing.get("data-health") == "../../link-health.json"
+    assert json.loads(listing.get("data-words"))["verdicts"]["broken"] == "失效"
+
+
+def test_a_url_failing_three_runs_shows_its_archived_copy_first():
+    document = parse_file(SEED)
+    report = json.loads(json.dumps(REPORT))
+    report["results"][1]["failures"] = 3
+    checks = parse_last_checks(json.dumps(report), "report.json")
+    page = render_references(document, PageContext("references", "en", Edition(), "x"), {}, checks)
+    tree = lxml.html.fromstring(f"<div>{to_html(page)}</div>")
+    (line,) = tree.xpath("//li[@id='note-33']//p[contains(@class, 'note-link')]")
+    assert "link-dead" in line.get("class")
+    assert [child.get("class") for child in line] == ["archived-copy", "link-status"]
+    assert "3 failed runs in a row" in line.text_content()
+    (alive,) = tree.xpath("//li[@id='note-3']//p[contains(@class, 'note-link')]")
+    assert [child.get("class") for child in alive] == ["link-status", "archived-copy"]

@@ -1,7 +1,9 @@
-"""Local proof of the GitHub Pages site: two editions deployed with mike into a temporary git
-repository, its gh-pages tree served under /REPO/ on 127.0.0.1, and every version x language x
-page walked in Chromium: no 404, no console error, the language switcher and the version
-selector land where they should, and missing URLs show the right 404 page.
+"""Local proof of the GitHub Pages site: two editions published with scripts/publish.py into a
+temporary git repository (the ``editions`` fixture), its gh-pages tree served under /REPO/ on
+127.0.0.1, and every version x language x page walked in Chromium: no 404, no console error, the
+language switcher and the version selector land where they should, missing URLs show the right
+404 page, the older edition's banner says what the newest changes, and the References pages show
+the newest link health (and, without JavaScript, what their build knew).
 
 Needs Playwright (requirements.txt) and a Chromium at /usr/bin/chromium (or $CHROMIUM);
 without them the test skips, except under CI=true, where it fails.
@@ -14,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from devtools.chromium import ARGS, CHROMIUM
-from pages_site import REPO, PagesServer, make_project
+from pages_site import REPO, PagesServer
 from test_built_site import NAV
 
 VERSIONS = ("1.0", "1.1")
@@ -46,16 +48,8 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("pages") / "project")
-    project.deploy("1.0")
-    # A corrected edition: same pages, one more commit.
-    (project.path / "docs" / "s1.md").write_text(
-        (project.path / "docs" / "s1.md").read_text(encoding="utf-8") + "\n", encoding="utf-8"
-    )
-    project.commit_all("Corrected edition")
-    project.deploy("1.1")
-    tree = project.pages_tree(tmp_path_factory.mktemp("served") / "tree")
+def server(tmp_path_factory, editions):
+    tree = editions.project.pages_tree(tmp_path_factory.mktemp("served") / "tree")
     with PagesServer(tree) as pages:
         yield pages
 
@@ -63,9 +57,9 @@ def server(tmp_path_factory):
 class Walk:
     """One browser tab that records console errors, page errors and failed responses."""
 
-    def __init__(self, browser, server: PagesServer):
+    def __init__(self, browser, server: PagesServer, javascript: bool = True):
         self.server = server
-        self.context = browser.new_context()
+        self.context = browser.new_context(java_script_enabled=javascript)
         self.context.set_default_timeout(20_000)
         self.page = self.context.new_page()
         self.errors: list[str] = []
@@ -115,7 +109,7 @@ def test_every_page_loads_cleanly(walk, version, lang):
         banner = walk.page.locator("[data-md-component=outdated]")
         assert banner.is_visible() == (version != "1.1"), path
         if version != "1.1":
-            href = banner.locator("a").get_attribute("href")
+            href = banner.locator("a").first.get_attribute("href")
             target = walk.page.evaluate("h => new URL(h, location).href", href)
             assert target == walk.server.root + _path("latest", lang, name), (path, href)
     assert walk.errors == []
@@ -186,3 +180,53 @@ def test_missing_page_shows_that_version_and_languages_404(walk, path, lang, ver
 
 
 _RESOURCE_404 = "Failed to load resource: the server responded with a status of 404 (Not Found)"
+
+
+# --- editions: what the newest changes; link health -------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_older_editions_banner_says_what_the_newest_changes(walk, lang):
+    walk.open(_path("1.0", lang, "s2"))
+    newest = walk.page.locator(".edition-newest")
+    newest.wait_for(state="visible")
+    text = newest.inner_text()
+    assert ("修订了 3 处" if lang == "zh" else "changes 3 passages") in text, text
+    href = newest.locator("a").get_attribute("href")
+    walk.page.goto(walk.page.evaluate("h => new URL(h, location).href", href))
+    walk.page.wait_for_load_state("networkidle")
+    assert walk.here() == _path("latest", lang, "changes")
+    assert walk.page.locator("h2[id^='change-']").count() == 3
+    assert walk.errors == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_what_changed_pages_load_cleanly(walk, lang):
+    assert walk.open(_path("1.1", lang, "changes")) == 200
+    assert walk.page.locator(".edition-diff del").count() >= 2
+    assert walk.page.locator(".edition-diff ins").count() >= 1
+    assert walk.errors == []
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_references_show_the_newest_link_health(walk, version):
+    walk.open(_path(version, "zh", "references"))
+    line = walk.page.locator("li#note-2 p.note-link")
+    line.locator(".link-status[data-checked='2026-12-07']").wait_for()
+    assert "链接核验于 2026-12-07：失效（连续 3 次失败）" in line.inner_text()
+    # Failing 3 runs in a row: its archived copy comes first.
+    assert line.locator(":scope > *").first.get_attribute("class") == "archived-copy"
+    assert walk.errors == []
+
+
+def test_without_javascript_references_show_what_their_build_knew(browser, server):
+    tab = Walk(browser, server, javascript=False)
+    try:
+        tab.open(_path("1.1", "en", "references"))
+        status = tab.page.locator("li#note-2 .link-status")
+        assert status.inner_text() == "link checked 2026-11-20: ok"
+        assert status.get_attribute("data-verdict") == "ok"
+        tab.open(_path("1.0", "zh", "references"))
+        assert tab.page.locator("li#note-2 .link-status").inner_text() == "链接尚未核验"
+    finally:
+        tab.close()

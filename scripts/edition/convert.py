@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .citations.last_check import load_last_checks
+from .citations.last_check import LastCheck
+from .editions.diff import Change, compare
 from .editions.edition import Edition
-from .editions.registry import load_editions
+from .editions.registry import EditorNote, load_editions
 from .metadata import Metadata, load_metadata
 from .model import Document
 from .output import stale_files, write_json, write_pages
@@ -23,8 +24,6 @@ DEFAULT_METADATA = SOURCE_DIR / "metadata.yml"
 DEFAULT_TRANSLATIONS = SOURCE_DIR / "translations" / "en"
 EDITIONS = SOURCE_DIR / "editions.yml"
 DEFAULT_OUT = REPOSITORY / "docs"
-# The last report of the cited-links check known to the build (absent: not checked yet).
-LINK_REPORT = SOURCE_DIR / "link-report.json"
 
 
 class TranslationIncomplete(Exception):
@@ -36,11 +35,26 @@ class TranslationIncomplete(Exception):
 
 
 @dataclass(frozen=True)
+class PreviousEdition:
+    """The published edition a new one follows: its number, its text and its translation."""
+
+    version: str
+    document: Document
+    translation: TranslationStatus
+
+
+@dataclass(frozen=True)
 class Conversion:
     document: Document
     metadata: Metadata
     files: tuple[OutputFile, ...]
     translation: TranslationStatus
+    changes: tuple[Change, ...] = ()  # what differs from the previous edition, when one was given
+
+    @property
+    def changed_passages(self) -> int:
+        """How many passages' Chinese differs from the previous edition's."""
+        return sum(1 for change in self.changes if change.chinese_changed)
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -64,13 +78,16 @@ def convert(
     metadata: Path | None = None,
     translations: Path | None = None,
     edition: Edition | None = None,
-    link_report: Path | None = None,
+    checks: dict[str, LastCheck] | None = None,
+    previous: PreviousEdition | None = None,
+    editor_note: EditorNote | None = None,
 ) -> Conversion:
     """Parse the source and render the site's files, in memory.
 
-    The metadata, translations and link report default to the project's (``source/``),
-    whatever folder the source is in. ``edition`` is the edition being published (default:
-    the unpublished draft, reporting errors to the repository of source/editions.yml).
+    The metadata and translations default to the project's (``source/``), whatever folder the
+    source is in. ``edition`` is the edition being published (default: the unpublished draft,
+    reporting errors to the repository of source/editions.yml); ``checks`` each cited URL's
+    last known verdict; ``previous`` the edition it follows, whose differences it shows.
     """
     if edition is None:
         edition = Edition(repository=load_editions(EDITIONS).repository)
@@ -78,9 +95,19 @@ def convert(
     meta = load_metadata(metadata if metadata is not None else DEFAULT_METADATA)
     entries = load_translations(translations if translations is not None else DEFAULT_TRANSLATIONS)
     status = translation_status(document, entries)
-    checks = load_last_checks(link_report if link_report is not None else LINK_REPORT)
-    inputs = SiteInput(meta, status, checks, edition, source_label(source))
-    return Conversion(document, meta, render_site(document, inputs), status)
+    changes: tuple[Change, ...] = ()
+    if previous is not None:
+        changes = compare(previous.document, document, previous.translation, status)
+        edition = replace(
+            edition,
+            previous=previous.version,
+            revised=frozenset(c.id for c in changes if c.new is not None and c.chinese_changed),
+            revised_en=frozenset(c.id for c in changes if c.new is not None and c.english_changed),
+        )
+    inputs = SiteInput(
+        meta, status, checks or {}, edition, source_label(source), changes, editor_note or EditorNote()
+    )
+    return Conversion(document, meta, render_site(document, inputs), status, changes)
 
 
 def convert_to(

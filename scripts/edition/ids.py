@@ -71,3 +71,27 @@ def href(from_page: str, from_lang: str, to_page: str, to_lang: str, fragment: s
     if here == there:
         return anchor or "./"
     return posixpath.relpath(there, here) + "/" + anchor
+
+
+def note_anchor(number: int) -> str:
+    """The id of a note on the page that cites it (Python-Markdown's footnote id)."""
+    return f"fn:{number}"
+
+
+def passage_anchor(passage_id: str) -> str:
+    """Where a passage is on its page: its own id, or a note's footnote id (``note-3`` -> ``fn:3``)."""
+    if passage_id.startswith("note-") and passage_id[5:].isdigit():
+        return note_anchor(int(passage_id[5:]))
+    return passage_id
+
+
+def change_anchor(passage_id: str) -> str:
+    """The id of a passage's entry on an edition's What-changed page."""
+    return f"change-{passage_id}"
+
+
+def edition_href(from_page: str, from_lang: str, version: str, to_page: str, to_lang: str, fragment: str = "") -> str:
+    """A relative link from a page of one edition to a page of another (mike puts editions side by side)."""
+    depth = page_url(from_page, from_lang).count("/")
+    anchor = f"#{fragment}" if fragment else ""
+    return "../" * (depth + 1) + f"{version}/" + page_url(to_page, to_lang) + anchor

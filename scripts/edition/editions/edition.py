@@ -19,6 +19,9 @@ class Edition:
     released: dt.date | None = None  # the release commit's date (SOURCE_DATE_EPOCH)
     site_url: str = ""  # the site's root, without the version: https://OWNER.github.io/REPO/
     repository: str = ""  # where readers report errors: https://github.com/OWNER/REPO
+    previous: str = ""  # the published edition this one follows ("" for the first, and the draft)
+    revised: frozenset[str] = frozenset()  # ids of passages whose Chinese differs from the previous edition
+    revised_en: frozenset[str] = frozenset()  # ids of passages whose English differs
 
     @property
     def published(self) -> bool:

@@ -17,10 +17,10 @@ def paragraph_zh(paragraph: Paragraph, context: PageContext, label: str = "") ->
     return paragraph_block(f"{label}{text}", paragraph.id, context)
 
 
-def notes_of(document: Document, paragraphs: tuple[Paragraph, ...]) -> list[str]:
+def notes_of(document: Document, paragraphs: tuple[Paragraph, ...], context: PageContext) -> list[str]:
     """The definitions of the notes these paragraphs cite, in number order."""
     numbers = sorted({n for p in paragraphs for n in p.note_numbers})
-    return [footnote(document.note(n)) for n in numbers]
+    return [footnote(document.note(n), context) for n in numbers]
 
 
 def _front(document: Document, metadata: Metadata, context: PageContext, nav_title: str) -> str:
@@ -43,7 +43,7 @@ def render_home_zh(document: Document, metadata: Metadata, context: PageContext,
         keywords,
         [paragraph_zh(p, context) for p in paragraphs],
         cite,
-        notes_of(document, paragraphs + (document.abstract,)),
+        notes_of(document, paragraphs + (document.abstract,), context),
     )
 
 
@@ -59,5 +59,5 @@ def render_section_zh(document: Document, metadata: Metadata, section: Section, 
         heading_block(section.heading),
         body,
         closing,
-        notes_of(document, section.paragraphs),
+        notes_of(document, section.paragraphs, context),
     )

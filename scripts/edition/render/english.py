@@ -21,7 +21,7 @@ from ..translation import (
 from .escape import escape_block, escape_text
 from .head import head_fields, site_name
 from .inlines import TranslatorMarks, to_markdown
-from .markdown import PageContext, front_matter, heading_block, join_blocks, paragraph_block
+from .markdown import PageContext, front_matter, heading_block, join_blocks, paragraph_block, revision_mark
 
 FALLBACK_TITLES = {ids.CONCLUSION: "Conclusion"}
 ORIGINAL = "Chinese original"
@@ -128,7 +128,7 @@ class EnglishEdition:
             return [english, _box(f'??? quote "{ORIGINAL}"', original, goto)]
         return [english, _box(f'!!! warning "{STALE_TITLE}"', STALE_TEXT, original, goto)]
 
-    def footnote(self, note: Note) -> str:
+    def footnote(self, note: Note, context: PageContext) -> str:
         """A footnote: the translated note (citation as written, English in brackets), or the original marked."""
         state = self.status.get(note_id(note.number))
         chinese = f'<span lang="zh">{to_markdown(note.inlines, archived_on=note.date)}</span>'
@@ -139,7 +139,7 @@ class EnglishEdition:
         text = to_markdown(self.english(state), block_start=True, archived_on=note.date, translator_marks=marks)
         if state.state == STALE:
             text += f" ({STALE_TITLE}; the original: {chinese})"
-        return f"[^{note.number}]: {text}"
+        return f"[^{note.number}]: {text}{revision_mark(note_id(note.number), context)}"
 
     # --- pages ----------------------------------------------------------------------------------
 
@@ -152,10 +152,10 @@ class EnglishEdition:
             numbers.update(i.number for i in inlines if isinstance(i, NoteRef))
         return sorted(numbers)
 
-    def _closing_notes(self, section: Section | None, parts: list[str]) -> list[str]:
+    def _closing_notes(self, section: Section | None, parts: list[str], context: PageContext) -> list[str]:
         """The author's notes (placed first), then the translator's notes the page cites."""
         numbers = self._cited(section) if section else []
-        notes = [self.footnote(self.document.note(n)) for n in numbers]
+        notes = [self.footnote(self.document.note(n), context) for n in numbers]
         translator = self.translator_notes_of(parts + [note_id(n) for n in numbers])
         if not translator:
             return notes
@@ -227,7 +227,7 @@ class EnglishEdition:
             heading[1:],
             self._body(section, context),
             closing,
-            self._closing_notes(section, parts),
+            self._closing_notes(section, parts, context),
         )
 
     def home_page(self, context: PageContext, cite: str = "") -> str:
@@ -256,7 +256,7 @@ class EnglishEdition:
             "Contents:",
             "\n".join(contents),
             cite,
-            self._closing_notes(opening, parts),
+            self._closing_notes(opening, parts, context),
         )
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import html
+import json
 from dataclasses import dataclass
 
 from .. import ids
 from ..citations.archive import archive_url
 from ..citations.last_check import LastCheck
+from ..citations.link_health import DEAD_AFTER, HEALTH_FILE
 from ..cjk import has_han
 from ..model import Document, Inline, Note, Paragraph
 from .inlines import TranslatorMarks, to_html
@@ -45,18 +47,30 @@ _WORDS = {
         "checked": "链接核验于 {date}：{verdict}",
         "runs": "（连续 {n} 次失败）",
         "archive": "存档",
+        "dead": "原链接已失效，请看存档",
     },
     "en": {
         "unchecked": "link not checked yet",
         "checked": "link checked {date}: {verdict}",
         "runs": " ({n} failed runs in a row)",
         "archive": "archived copy",
+        "dead": "the link is dead: read the archived copy",
     },
 }
 
 
+def verdict_words(lang: str) -> dict[str, object]:
+    """What the page says of a verdict, for its script too (which updates it from the latest link health)."""
+    verdicts = {key: _VERDICTS[lang].get(key, key) for key in _VERDICTS["zh"]}
+    return {**_WORDS[lang], "verdicts": verdicts, "dead_after": DEAD_AFTER}
+
+
 def url_status_html(url: str, note: Note, checks: dict[str, LastCheck], lang: str) -> str:
-    """After a cited URL: its last verdict and date from the committed report, and its archived copy."""
+    """A cited URL's line under its note: its last known verdict and date, and its archived copy.
+
+    A URL failing DEAD_AFTER runs in a row shows its archived copy first. The page's script
+    (link-health.js) replaces the verdict with the newest one published beside the editions.
+    """
     words = _WORDS[lang]
     check = checks.get(url)
     if check is None:
@@ -68,10 +82,11 @@ def url_status_html(url: str, note: Note, checks: dict[str, LastCheck], lang: st
             verdict += words["runs"].format(n=check.failures)
     archived = html.escape(archive_url(url, note.date))
     state = html.escape(check.verdict if check else "unchecked")
-    return (
-        f'<span class="link-status" data-verdict="{state}">{html.escape(verdict)}</span>'
-        f' · <a class="archived-copy" href="{archived}">{words["archive"]}</a>'
-    )
+    status = f'<span class="link-status" data-verdict="{state}">{html.escape(verdict)}</span>'
+    dead = check is not None and check.failures >= DEAD_AFTER
+    archive = f'<a class="archived-copy" href="{archived}">{words["dead" if dead else "archive"]}</a>'
+    parts = (archive, status) if dead else (status, archive)
+    return f'<p class="note-link{" link-dead" if dead else ""}" data-url="{html.escape(url)}">{" · ".join(parts)}</p>'
 
 
 def citations_of(document: Document, number: int, en_titles: dict[str, str]) -> list[Citation]:
@@ -118,7 +133,7 @@ def _note_item(
     else:
         origin = f"original p.&nbsp;{note.page}, note&nbsp;{note.page_number}"
         cited = f"Cited in: {', '.join(places)}; {origin}" if places else origin
-    statuses = "".join(f'<p class="note-link">{url_status_html(url, note, checks, lang)}</p>' for url in note.urls)
+    statuses = "".join(url_status_html(url, note, checks, lang) for url in note.urls)
     return (
         f'<li id="note-{note.number}" value="{note.number}">'
         f'<p class="note-text">{text}</p>{statuses}'
@@ -164,6 +179,10 @@ def render_references(
             " rendering in brackets."
         )
     front = front_matter(context, title, head)
-    body = "\n".join(['<ol class="edition-references">', *items, "</ol>"])
+    # The Pages root (where link-health.json is published) is one folder above the edition's root.
+    health = "../" * (ids.page_url(ids.REFERENCES, lang).count("/") + 1) + HEALTH_FILE
+    words = html.escape(json.dumps(verdict_words(lang), ensure_ascii=False))
+    opening = f'<ol class="edition-references" data-health="{health}" data-words="{words}">'
+    body = "\n".join([opening, *items, "</ol>"])
     tail = "".join(f"\n\n{block}" for block in closing or [])
     return f"{front}\n\n# {title} {{ #references }}\n\n{intro}\n\n{body}{tail}\n"

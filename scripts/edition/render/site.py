@@ -6,10 +6,14 @@ from dataclasses import dataclass, field
 
 from .. import ids
 from ..citations.last_check import LastCheck
+from ..editions.diff import Change
 from ..editions.edition import Edition
+from ..editions.registry import EditorNote
 from ..metadata import Metadata
 from ..model import Document
 from ..translation import TranslationStatus, note_id, translation_status
+from .changes import TITLES as CHANGES_TITLES
+from .changes import render_changes
 from .chinese import render_home_zh, render_section_zh
 from .citation import render_citation_files, render_cite_section
 from .english import EnglishEdition, translator_notes_block
@@ -27,11 +31,14 @@ class SiteInput:
     checks: dict[str, LastCheck] = field(default_factory=dict)  # each cited URL's last known verdict
     edition: Edition = field(default_factory=Edition)
     source: str = "source/<source>"  # the source's path as the generated files name it
+    changes: tuple[Change, ...] = ()  # what differs from the previous edition (edition.previous)
+    editor_note: EditorNote = field(default_factory=EditorNote)  # what this edition corrects and why
 
 
-def page_names(document: Document) -> list[str]:
-    """The site's pages in reading order: home, one per numbered section, references."""
-    return [ids.HOME, *(s.id for s in document.sections if s.heading is not None), ids.REFERENCES]
+def page_names(document: Document, edition: Edition | None = None) -> list[str]:
+    """The site's pages in reading order: home, one per numbered section, references (then What changed)."""
+    pages = [ids.HOME, *(s.id for s in document.sections if s.heading is not None), ids.REFERENCES]
+    return pages + [ids.CHANGES] if edition is not None and edition.previous else pages
 
 
 def _references(document: Document, inputs: SiteInput, english: EnglishEdition, lang: str) -> str:
@@ -80,5 +87,11 @@ def render_site(document: Document, inputs: SiteInput | None = None) -> tuple[Ou
         files.append(OutputFile(ids.page_file(page, "en"), english.section_page(section, context(page, "en"))))
     for lang in ids.LANGUAGES:
         files.append(OutputFile(ids.page_file(ids.REFERENCES, lang), _references(document, inputs, english, lang)))
+    if inputs.edition.previous:
+        for lang in ids.LANGUAGES:
+            page = context(ids.CHANGES, lang)
+            head = head_fields(document, metadata, page, f"{CHANGES_TITLES[lang]} - {site_name(document, lang)}")
+            text = render_changes(document, inputs.changes, page, english.titles, inputs.editor_note, head)
+            files.append(OutputFile(ids.page_file(ids.CHANGES, lang), text))
     files += [OutputFile(path, text) for path, text in render_citation_files(document, metadata)]
     return tuple(files)

@@ -1,0 +1,309 @@
+"""Publishing: an edition (or the link health) onto the GitHub Pages branch, all checks before any write.
+
+``publish_edition`` does what the deploy workflow does: it refuses a bad edition number, a dirty
+working tree or a stale ``docs/``; renders the edition (its number, the release commit's date,
+what changed since the previous edition, read from git); builds it with ``mike deploy VERSION
+latest``, recording the commit, date and number of changes in mike's ``versions.json``; sets the
+default; and writes the root 404 page. ``publish_link_health`` puts the weekly check's verdicts
+at the root, in a commit of its own: no file of any edition changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..citations.link_health import HEALTH_FILE, health_from_report, health_json, parse_link_health
+from ..convert import Conversion, PreviousEdition, convert
+from ..errors import SourceError
+from ..output import stale_files, write_pages
+from . import git
+from .edition import Edition
+from .registry import EditionsFile, load_editions
+from .root_files import root_404_html
+from .versions import VersionError, parse_version, previous_of, sort_versions
+
+ALIAS = "latest"
+MIKE = str(Path(sys.executable).with_name("mike"))
+LOCALES = ["en"]  # the languages besides the default, as mkdocs.yml builds them (under /en/)
+SITE_FILES = ("mkdocs.yml", "overrides", "hooks")  # what a build reads besides docs/
+_DEPLOYED = re.compile(r"^Deployed (?P<commit>[0-9a-f]{7,40}) to (?P<version>\S+)")
+
+
+class PublishError(Exception):
+    """Publishing refused or failed; the message is one line for the editor."""
+
+
+@dataclass(frozen=True)
+class Project:
+    """The files of a checkout that publishing reads."""
+
+    root: Path
+    source_name: str = "000_075e35d79351af94.txt"
+
+    @property
+    def source(self) -> Path:
+        return self.root / "source" / self.source_name
+
+    @property
+    def metadata(self) -> Path:
+        return self.root / "source" / "metadata.yml"
+
+    @property
+    def translations(self) -> Path:
+        return self.root / "source" / "translations" / "en"
+
+    @property
+    def editions(self) -> Path:
+        return self.root / "source" / "editions.yml"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+
+@dataclass(frozen=True)
+class PublishedEdition:
+    """An edition on the Pages branch: its number, the commit it was built from, its date and changes."""
+
+    version: str
+    commit: str = ""
+    released: str = ""
+    changes: int | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Published:
+    """What publishing did."""
+
+    version: str
+    commit: str
+    released: dt.date
+    previous: str
+    changes: int
+    redeploy: bool
+
+
+def published_editions(repo: Path, branch: str = "gh-pages") -> list[PublishedEdition]:
+    """The editions on the Pages branch (mike's versions.json), oldest first; their commits from it or the log."""
+    raw = git.read_file(repo, branch, "versions.json")
+    if raw is None:
+        return []
+    try:
+        entries = json.loads(raw)
+    except json.JSONDecodeError:
+        raise PublishError(f"{branch}:versions.json is not JSON: fix the Pages branch first") from None
+    logged: dict[str, str] = {}
+    for subject in git.git(repo, "log", "--format=%s", branch).decode("utf-8", "replace").splitlines():
+        match = _DEPLOYED.match(subject)
+        if match:
+            logged.setdefault(match["version"], match["commit"])
+    found = []
+    for entry in entries:
+        version = str(entry.get("version", ""))
+        props = entry.get("properties") or {}
+        changes = props.get("changes")
+        found.append(
+            PublishedEdition(
+                version,
+                str(props.get("commit") or logged.get(version, "")),
+                str(props.get("released") or ""),
+                int(changes) if isinstance(changes, int) else None,
+                tuple(entry.get("aliases") or ()),
+            )
+        )
+    order = {v: i for i, v in enumerate(sort_versions([e.version for e in found]))}
+    return sorted((e for e in found if e.version in order), key=lambda e: order[e.version])
+
+
+def _check_version(version: str, head: str, published: list[PublishedEdition]) -> bool:
+    """Whether this is a redeploy of the same commit; refuses a number already used or older than the newest."""
+    try:
+        wanted = parse_version(version)
+    except VersionError as error:
+        raise PublishError(str(error)) from None
+    for edition in published:
+        if edition.version == version:
+            if edition.commit and (head.startswith(edition.commit) or edition.commit.startswith(head)):
+                return True
+            raise PublishError(
+                f"edition {version} is already published (from commit {edition.commit[:12] or 'unknown'});"
+                " a correction is a new edition: publish a higher number"
+            )
+    newest = published[-1].version if published else ""
+    if newest and wanted < parse_version(newest):
+        raise PublishError(f"edition {version} is older than edition {newest}, already published")
+    return False
+
+
+def _check_checkout(project: Project) -> None:
+    dirty = git.dirty_files(project.root)
+    if dirty:
+        shown = ", ".join(dirty[:5]) + (" …" if len(dirty) > 5 else "")
+        raise PublishError(f"the working tree has uncommitted changes ({shown}): commit them first")
+    stale = stale_files(convert(project.source, project.metadata, project.translations).files, project.docs)
+    if stale:
+        raise PublishError(f"docs/ is stale ({', '.join(stale[:5])}): run scripts/convert.py and commit")
+
+
+def _previous_edition(project: Project, previous: PublishedEdition, scratch: Path) -> PreviousEdition:
+    if not previous.commit:
+        raise PublishError(f"edition {previous.version} records no commit: cannot tell what changed since")
+    try:
+        folder = git.extract_folder(project.root, previous.commit, "source", scratch / previous.version)
+    except git.GitError as error:
+        raise PublishError(f"edition {previous.version}'s commit {previous.commit} is not here: {error}") from None
+    older = Project(folder.parent, project.source_name)
+    result = convert(older.source, older.metadata, older.translations)
+    return PreviousEdition(previous.version, result.document, result.translation)
+
+
+def add_to_nav(config_text: str, page_file: str) -> str:
+    """mkdocs.yml's text with ``page_file`` appended to its ``nav`` list (an edition's extra page)."""
+    lines = config_text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if re.match(r"^nav:\s*$", line)), None)
+    if start is None:
+        raise PublishError("mkdocs.yml has no nav list to add the What-changed page to")
+    end = start + 1
+    while end < len(lines) and re.match(r"^\s+- ", lines[end]):
+        end += 1
+    indent = re.match(r"^(\s+)- ", lines[start + 1]).group(1) if end > start + 1 else "  "  # type: ignore[union-attr]
+    return "".join(lines[:end] + [f"{indent}- {page_file}\n"] + lines[end:])
+
+
+def stage_site(project: Project, conversion: Conversion, dest: Path, extra_nav: list[str]) -> Path:
+    """A build folder for one edition: the site's config and templates, and docs/ rendered for it."""
+    dest.mkdir(parents=True)
+    for name in SITE_FILES:
+        source = project.root / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy2(source, dest / name)
+    shutil.copytree(project.docs, dest / "docs")
+    write_pages(conversion.files, dest / "docs")
+    config = dest / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for page in extra_nav:
+        text = add_to_nav(text, page)
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def _run(command: list[str], cwd: Path, env: dict[str, str]) -> None:
+    proc = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=900)
+    if proc.returncode != 0:
+        lines = (proc.stderr or proc.stdout).strip().splitlines()
+        raise PublishError(f"{Path(command[0]).name} {command[1]} failed: {lines[-1] if lines else proc.returncode}")
+
+
+def _tool_env(site_url: str, epoch: int) -> dict[str, str]:
+    bin_dir = str(Path(sys.executable).parent)  # mike runs `mkdocs` from PATH
+    return dict(
+        os.environ,
+        PATH=os.pathsep.join([bin_dir, os.environ.get("PATH", "")]),
+        SITE_URL=site_url,
+        SOURCE_DATE_EPOCH=str(epoch),
+        NO_MKDOCS_2_WARNING="1",
+    )
+
+
+def _addresses(settings: EditionsFile, site_url: str | None, repository: str | None) -> tuple[str, str]:
+    site = site_url or os.environ.get("SITE_URL") or settings.site_url
+    repo = repository or os.environ.get("REPOSITORY") or settings.repository
+    if not site:
+        raise PublishError("the site's address is unknown: set site_url in source/editions.yml or SITE_URL")
+    return (site if site.endswith("/") else site + "/"), repo
+
+
+def publish_edition(
+    project: Project,
+    version: str,
+    *,
+    site_url: str | None = None,
+    repository: str | None = None,
+    branch: str = "gh-pages",
+    remote: str = "origin",
+    push: bool = False,
+) -> Published:
+    """Publish ``version`` from the checked-out commit; every check runs before the branch is touched."""
+    root = project.root
+    try:
+        head = git.head_commit(root)
+        published = published_editions(root, branch) if git.branch_exists(root, branch) else []
+        redeploy = _check_version(version, head, published)
+        _check_checkout(project)
+        settings = load_editions(project.editions)
+        site, repo_url = _addresses(settings, site_url, repository)
+        epoch = git.commit_time(root)
+        released = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
+        previous_version = previous_of(version, [e.version for e in published])
+        checks = {}
+        health = git.read_file(root, branch, HEALTH_FILE) if published else None
+        if health is not None:
+            checks = parse_link_health(health.decode("utf-8"), f"{branch}:{HEALTH_FILE}")
+        with tempfile.TemporaryDirectory(prefix="publish-") as name:
+            scratch = Path(name)
+            previous = None
+            if previous_version:
+                entry = next(e for e in published if e.version == previous_version)
+                previous = _previous_edition(project, entry, scratch / "previous")
+            edition = Edition(version, released, site, repo_url)
+            conversion = convert(
+                project.source,
+                project.metadata,
+                project.translations,
+                edition,
+                checks,
+                previous,
+                settings.notes.get(version),
+            )
+            changes = conversion.changed_passages
+            config = stage_site(project, conversion, scratch / "site", ["changes.md"] if previous else [])
+            deploy = [MIKE, "deploy", "-F", str(config), "--update-aliases", "-b", branch, "-r", remote]
+            deploy += ["--prop-set-string", f"commit={head}", "--prop-set-string", f"released={released}"]
+            deploy += ["--prop-set", f"changes={changes}", version, ALIAS]
+            _run(deploy, root, _tool_env(site, epoch))
+        if git.read_file(root, branch, "index.html") is None:
+            _run([MIKE, "set-default", "-b", branch, ALIAS], root, _tool_env(site, epoch))
+        root_files = {"404.html": root_404_html(site, LOCALES).encode()}
+        if git.read_file(root, branch, HEALTH_FILE) is None:  # no check published yet: say so, not 404
+            root_files[HEALTH_FILE] = health_json({"checked_at": "", "results": {}})
+        git.commit_files(root, branch, root_files, "Root files: the 404 page for every edition")
+        if push:
+            git.push(root, remote, branch)
+    except (SourceError, git.GitError) as error:
+        raise PublishError(str(error)) from None
+    except OSError as error:
+        raise PublishError(f"{error.filename or ''}: {error.strerror or error}") from None
+    return Published(version, head, released, previous_version or "", changes, redeploy)
+
+
+def publish_link_health(
+    project: Project, report: Path, *, branch: str = "gh-pages", remote: str = "origin", push: bool = False
+) -> bool:
+    """Put a link-check report's verdicts at the Pages root (link-health.json); False when nothing changed."""
+    root = project.root
+    try:
+        text = report.read_text(encoding="utf-8")
+        data = health_from_report(text, str(report))
+        if not git.branch_exists(root, branch):
+            raise PublishError(f"no {branch} branch: publish an edition first")
+        message = f"Link health of {data['checked_at'][:10]}"
+        changed = git.commit_files(root, branch, {HEALTH_FILE: health_json(data)}, message)
+        if push:
+            git.push(root, remote, branch)
+    except OSError as error:
+        raise PublishError(f"{report}: {error.strerror or error}") from None
+    except (SourceError, git.GitError) as error:
+        raise PublishError(str(error)) from None
+    return changed

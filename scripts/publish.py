@@ -1,0 +1,9 @@
+#!/usr/bin/env python3
+"""Publish an edition to GitHub Pages, or the cited links' health (see ``edition.cli.publish``)."""
+
+import sys
+
+from edition.cli.publish import main
+
+if __name__ == "__main__":
+    sys.exit(main())
