@@ -52,7 +52,7 @@ _WORDS = {
         "paragraph": "{section}, paragraph {n}",
         "heading": "{section}, heading",
         "subheading": "{section}, subheading",
-        "chinese": "The Chinese original:",
+        "chinese": "The Chinese text:",
         "english": "The English translation:",
         "stale": (
             "The Chinese was revised; the English translation has not caught up yet and is marked on its page"
