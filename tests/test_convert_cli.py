@@ -92,6 +92,34 @@ def _no_abstract() -> tuple[bytes, int | None]:
     return "\n".join(lines).encode("utf-8"), None
 
 
+def _notes_never_end() -> tuple[bytes, int | None]:
+    # The last page's first line lost its leading space: the notes above it run on into the body.
+    lines = seed_text().split("\n")
+    at = line_index(lines, lambda line: line.startswith(" 地区”国际空间"))
+    lines[at] = lines[at][1:]
+    return "\n".join(lines).encode("utf-8"), at + 1
+
+
+def _notes_to_the_end() -> tuple[bytes, int | None]:
+    # The file stops after a page's notes: nothing ends them.
+    lines = seed_text().split("\n")
+    end = line_index(lines, lambda line: line.startswith(" 地区”国际空间"))
+    start = line_index(lines, lambda line: line.startswith("[1]《关税五因应策略"))
+    return "\n".join(lines[:end]).encode("utf-8"), start + 1
+
+
+def _editors_without_english() -> tuple[bytes, int | None]:
+    lines = seed_text().split("\n")
+    at = line_index(lines, lambda line: line.startswith("( 责任编辑"))
+    return "\n".join(lines[: at + 1]).encode("utf-8"), at + 1
+
+
+def _english_without_key_words() -> tuple[bytes, int | None]:
+    lines = seed_text().split("\n")
+    del lines[line_index(lines, lambda line: line.startswith("Key Words:"))]
+    return "\n".join(lines).encode("utf-8"), line_index(lines, lambda line: line.startswith("Abstract:")) + 1
+
+
 BAD_INPUTS: dict[str, Callable[[], tuple[bytes, int | None]]] = {
     "empty": _empty,
     "blank": _blank,
@@ -105,6 +133,10 @@ BAD_INPUTS: dict[str, Callable[[], tuple[bytes, int | None]]] = {
     "missing-note-number": _missing_note_number,
     "truncated": _truncated,
     "no-abstract": _no_abstract,
+    "notes-never-end": _notes_never_end,
+    "notes-to-the-end": _notes_to_the_end,
+    "editors-without-english": _editors_without_english,
+    "english-without-key-words": _english_without_key_words,
 }
 
 

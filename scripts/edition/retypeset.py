@@ -4,7 +4,9 @@ Used to prove that the parser reads the layout, not one file: a copy set at anot
 width and page length must parse back to the same document. It reproduces the artifacts
 the extraction shows: page-start spaces, page-local footnote numbers with the notes at
 the bottom of each page, the lost first-line indent, split "fi" ligatures, URLs broken
-across lines and blank lines between most lines.
+across lines and blank lines between most lines; and what differs between extractions: where
+the last page's notes fall around the editors line and the English back matter, whether the
+English starts a page of its own, and how wide a space is printed.
 """
 
 from __future__ import annotations
@@ -22,9 +24,22 @@ _NO_LINE_START = set("，。、；：？！）》」』”’,.;:?!)")
 _LIGATURE = re.compile(r"(?<![Ww]i)(?<![Hh]i)(?<![Ss]ci)(?<![Ll]o)(?<=[A-Za-z/\-.])fi(?=[a-z])")
 
 
+# Where an extraction puts the notes of the last body page: before the editors line, between it
+# and the English back matter, or after the English (the order print shows them in).
+NOTES_EDITORS_ENGLISH = "notes-editors-english"
+EDITORS_NOTES_ENGLISH = "editors-notes-english"
+EDITORS_ENGLISH_NOTES = "editors-english-notes"
+BACK_MATTER_ORDERS = (NOTES_EDITORS_ENGLISH, EDITORS_NOTES_ENGLISH, EDITORS_ENGLISH_NOTES)
+
+
 @dataclass(frozen=True)
 class PageSetup:
-    """How to set the article: measure in em, body lines per page, note measure."""
+    """How to set the article: measure in em, body lines per page, note measure, and the extraction's ways.
+
+    ``space_width`` is the printed width of a space in em (0: a thin gap that takes no room,
+    0.5: half an em); ``back_matter`` is one of BACK_MATTER_ORDERS; ``english_on_new_page``
+    starts the English title on a page of its own.
+    """
 
     width: float = 41.0
     lines_per_page: int = 40
@@ -33,6 +48,13 @@ class PageSetup:
     block_ratio: float = 0.03
     split_ligatures: bool = True
     seed: int = 0
+    space_width: float = 0.25
+    back_matter: str = EDITORS_ENGLISH_NOTES
+    english_on_new_page: bool = False
+
+    def __post_init__(self) -> None:
+        if self.back_matter not in BACK_MATTER_ORDERS:
+            raise ValueError(f"back_matter must be one of {', '.join(BACK_MATTER_ORDERS)}")
 
 
 @dataclass
@@ -94,7 +116,7 @@ def _units(inlines: tuple[Inline, ...], prefix: str = "") -> list[_Unit]:
     return units
 
 
-def _break_lines(units: list[_Unit], first: float, rest: float) -> list[_Line]:
+def _break_lines(units: list[_Unit], first: float, rest: float, space_width: float) -> list[_Line]:
     """Greedy line filling, first line narrower (indent); closing marks never start a line."""
     lines: list[_Line] = [_Line()]
     width, limit = 0.0, first
@@ -102,7 +124,7 @@ def _break_lines(units: list[_Unit], first: float, rest: float) -> list[_Line]:
         current = lines[-1]
         previous = current.units[-1] if current.units else None
         starts_badly = unit.note or unit.text[:1] in _NO_LINE_START
-        space = char_width(" ") * len(previous.space) if previous else 0.0
+        space = space_width * len(previous.space) if previous else 0.0
         if previous and width + space + unit.width > limit and not starts_badly and not previous.glue_after:
             lines.append(_Line())
             width, limit = 0.0, rest
@@ -149,20 +171,25 @@ class _Typesetter:
         return self._text("".join(parts))
 
     def _body_lines(self, units: list[_Unit], indent: float) -> None:
-        lines = _break_lines(units, self.setup.width - indent, self.setup.width)
+        lines = _break_lines(units, self.setup.width - indent, self.setup.width, self.setup.space_width)
         for index, line in enumerate(lines):
             if self.page_lines >= self.setup.lines_per_page:
                 self._end_page()
             self._emit(self._render_line(line, index == len(lines) - 1))
             self.page_lines += 1
 
-    def _end_page(self) -> None:
+    def _notes(self) -> None:
+        """The notes of the page so far, at its foot."""
+        width = self.setup.note_width
         for local, number in enumerate(self.page_notes, start=1):
             note = self.document.note(number)
-            lines = _break_lines(_units(note.inlines, f"[{local}] "), self.setup.note_width, self.setup.note_width)
+            lines = _break_lines(_units(note.inlines, f"[{local}] "), width, width, self.setup.space_width)
             for index, line in enumerate(lines):
                 self._emit(self._render_line(line, index == len(lines) - 1), note_zone=True)
         self.page_notes = []
+
+    def _end_page(self) -> None:
+        self._notes()
         self.page_lines = 0
         self.page_start = True
 
@@ -187,15 +214,22 @@ class _Typesetter:
                     self.line(block.text)
                 else:
                     self.paragraph(block)
+        order = self.setup.back_matter
+        if order == NOTES_EDITORS_ENGLISH:
+            self._notes()
         if document.editors is not None:
             self.line(f"( 责任编辑 {document.editors.text} )")
+        if order == EDITORS_NOTES_ENGLISH:
+            self._notes()
+        if self.setup.english_on_new_page:
+            self.page_lines = 0
+            self.page_start = True
         english = document.english
-        self._body_lines(_units((Text(english.title.text),)), 0.0)
+        self.line(english.title.text)
         self.line(english.author.text)
         self.paragraph(english.abstract, "Abstract: ", 0.0)
         self.line("Key Words: " + "; ".join(english.keywords))
-        if self.page_notes:
-            self._end_page()
+        self._notes()
         return "\n".join(self.out) + "\n"
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .. import ids
-from ..cjk import has_han, is_wide
+from ..cjk import is_wide
 from ..errors import SourceError
 from ..measure import full_width, line_width
 from ..model import (
@@ -20,6 +20,7 @@ from ..model import (
     SourceSpan,
     TextLine,
 )
+from .back_matter import EDITORS_LINE, EN_ABSTRACT_LABEL, EN_KEYWORDS_LABEL, english_title_start
 from .blocks import RawBlock, is_heading, split_blocks
 from .dates import parse_note_date
 from .inlines import Piece, join_wrapped_lines, to_inlines, tokenize_line
@@ -27,9 +28,6 @@ from .printed import NOTE_START, BodyLine, PrintedPage, RawNote
 
 ABSTRACT_LABEL = re.compile(r"^\s*摘\s*要\s*[:：]\s*")
 KEYWORDS_LABEL = re.compile(r"^\s*关\s*键\s*词\s*[:：]\s*")
-EDITORS_LINE = re.compile(r"^\s*[(（]\s*责任编辑\s*[:：]?\s*(?P<names>.*?)\s*[)）]\s*$")
-EN_ABSTRACT_LABEL = re.compile(r"^\s*Abstract\s*[:：]\s*", re.IGNORECASE)
-EN_KEYWORDS_LABEL = re.compile(r"^\s*Key\s*words?\s*[:：]\s*", re.IGNORECASE)
 _SPACE_BETWEEN_WIDE = re.compile(r"(?<=\S)\s+(?=\S)")
 
 
@@ -140,14 +138,21 @@ def _sections(blocks: tuple[RawBlock, ...], context: _Context, cited: set[int]) 
 def _english(lines: tuple[BodyLine, ...], path: str) -> tuple[EnglishMatter, int]:
     """The author's English matter at the end; returns it and the index where it starts."""
     last = lines[-1].number if lines else 1
-    keywords_at = _rfind(lines, EN_KEYWORDS_LABEL)
     abstract_at = _rfind(lines, EN_ABSTRACT_LABEL)
-    if keywords_at < 0 or abstract_at < 0 or abstract_at > keywords_at:
+    if abstract_at < 0:
+        editors_at = _rfind(lines, EDITORS_LINE)
+        if editors_at >= 0:
+            raise SourceError(
+                path,
+                lines[editors_at].number,
+                "the editors line is not followed by the English title, author, abstract and key words",
+            )
         raise SourceError(path, last, "the file ends without the English abstract and key words: is it truncated?")
+    keywords_at = _find(lines, EN_KEYWORDS_LABEL, abstract_at + 1)
+    if keywords_at < 0:
+        raise SourceError(path, lines[abstract_at].number, "the English abstract has no 'Key Words:' line after it")
     author_at = abstract_at - 1
-    title_at = author_at
-    while title_at > 0 and not has_han(lines[title_at - 1].text):
-        title_at -= 1
+    title_at = english_title_start([line.text for line in lines], author_at)
     if title_at >= author_at:
         raise SourceError(path, lines[abstract_at].number, "no English title and author before 'Abstract:'")
     title_lines = lines[title_at:author_at]
