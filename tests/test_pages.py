@@ -140,14 +140,13 @@ def test_notes_running_to_the_end_of_the_file():
 
 def test_notes_running_on_into_the_next_page():
     # The next page's first line lost its leading space: the short, finished note cannot go on.
-    notes = (
-        "[1] 第一条注的第一行很长很长很长很长很长很长很长很长很长，\n第一条注完。\n"
-        "[2] 第二条注也很长很长很长很长很长很长很长很长很长很长，\n完。\n"
-    )
-    text = " 正文。[1][2]\n" + notes + "第二页的正文没有开头的空格，\n"
-    with pytest.raises(SourceError, match="note \\[2\\] ends on line 5, yet the note zone runs on") as caught:
+    notes = "".join(f"[{n}] 第{n}条注" + "很" * 30 + "长，\n" + "续" * 30 + "，\n完。\n" for n in range(1, 6))
+    text = " 正文。[1][2][3][4][5]\n" + notes + "第二页的正文没有开头的空格，\n"
+    with pytest.raises(SourceError, match="note \\[5\\] ends on line 16, yet the note zone runs on") as caught:
         _pages(text + _EDITORS + _ENGLISH)
-    assert caught.value.line == 6
+    assert caught.value.line == 17
+    # With too few lines to know the notes' measure, nothing is refused.
+    assert len(_pages(" 正文。[1]\n[1] 注" + "很" * 30 + "，\n完。\n正文。\n" + _EDITORS + _ENGLISH)) == 1
 
 
 def test_second_note_zone_on_a_page_is_refused():

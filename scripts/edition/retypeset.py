@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .cjk import is_wide
+from .layout import CONTINUE, PARAGRAPH, Ambiguity, Decision, squeeze
 from .measure import char_width
 from .model import Document, Heading, Inline, Link, NoteRef, Paragraph, Text
 
@@ -236,3 +238,30 @@ class _Typesetter:
 def retypeset(document: Document, setup: PageSetup = PageSetup()) -> str:
     """Set the document as extracted text at another measure and page length."""
     return _Typesetter(document, setup).run()
+
+
+def decisions_from(document: Document, ambiguities: Sequence[Ambiguity]) -> tuple[Decision, ...]:
+    """How an editor who has ``document`` settles the open boundaries of a copy of it: as the document reads.
+
+    Each boundary is found by its key in the document's running text as set (abstract, key
+    words, headings, paragraphs); a key found nowhere, or in more than one place, is an error.
+    """
+    texts = ["摘要：" + document.abstract.text]
+    texts += ["关键词：" + "；".join(document.keywords)] if document.keywords else []
+    for section in document.sections:
+        texts += [section.heading.text] if section.heading else []
+        texts += [block.text for block in section.blocks]
+    ends, position = set(), 0
+    for text in texts:
+        position += len(squeeze(text))
+        ends.add(position)
+    stream = "".join(squeeze(text) for text in texts)
+    decisions = []
+    for ambiguity in ambiguities:
+        before, _, after = ambiguity.key.partition("|")
+        at = stream.find(before + after)
+        if at < 0 or stream.find(before + after, at + 1) >= 0:
+            raise ValueError(f"{ambiguity.key!r} is in the document {'more than once' if at >= 0 else 'nowhere'}")
+        reading = PARAGRAPH if at + len(before) in ends else CONTINUE
+        decisions.append(Decision(before, after, reading, "<original>", 0))
+    return tuple(decisions)

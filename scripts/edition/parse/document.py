@@ -8,7 +8,8 @@ from dataclasses import dataclass, replace
 from .. import ids
 from ..cjk import is_wide
 from ..errors import SourceError
-from ..measure import full_width, line_width
+from ..layout import Ambiguity, Decision, stale_decisions
+from ..measure import Column, ends_sentence, fit_column
 from ..model import (
     Document,
     EnglishMatter,
@@ -21,7 +22,7 @@ from ..model import (
     TextLine,
 )
 from .back_matter import EDITORS_LINE, EN_ABSTRACT_LABEL, EN_KEYWORDS_LABEL, english_title_start
-from .blocks import RawBlock, is_heading, split_blocks
+from .blocks import RawBlock, heading_level, split_blocks
 from .dates import parse_note_date
 from .inlines import Piece, join_wrapped_lines, to_inlines, tokenize_line
 from .printed import NOTE_START, BodyLine, PrintedPage, RawNote
@@ -169,8 +170,35 @@ def _english(lines: tuple[BodyLine, ...], path: str) -> tuple[EnglishMatter, int
     return english, title_at
 
 
-def build_document(pages: tuple[PrintedPage, ...], path: str, source_name: str) -> Document:
-    """Assemble the Document from pages: the front matter, the body, the notes and the back matter."""
+@dataclass(frozen=True)
+class Parsed:
+    """A parsed source: the Document, and what the layout could not tell (and who settled it).
+
+    ``ambiguities`` are every paragraph boundary the layout leaves open, settled by a decision
+    or not; ``stale`` are the decisions whose text is nowhere in the source.
+    """
+
+    document: Document
+    ambiguities: tuple[Ambiguity, ...] = ()
+    stale: tuple[Decision, ...] = ()
+
+    @property
+    def unsettled(self) -> tuple[Ambiguity, ...]:
+        return tuple(a for a in self.ambiguities if not a.settled)
+
+
+def _fitted_column(body: tuple[BodyLine, ...]) -> Column:
+    """The body's measure and space width, headings left out (they stop short)."""
+    return fit_column([line.text for line in body if not (heading_level(line.text) and not ends_sentence(line.text))])
+
+
+def build_document(
+    pages: tuple[PrintedPage, ...], path: str, source_name: str, decisions: tuple[Decision, ...] = ()
+) -> Parsed:
+    """Assemble the Document from pages: the front matter, the body, the notes and the back matter.
+
+    ``decisions`` (source/layout.yml) settle the paragraph boundaries the layout leaves open.
+    """
     lines = tuple(line for page in pages for line in page.body)
     if not lines:
         raise SourceError(path, 1, "no text found")
@@ -189,8 +217,7 @@ def build_document(pages: tuple[PrintedPage, ...], path: str, source_name: str) 
     editors_at = english_at - 1 if english_at and EDITORS_LINE.match(lines[english_at - 1].text) else -1
     body = lines[abstract_at : editors_at if editors_at >= 0 else english_at]
 
-    measure = full_width([line_width(line.text) for line in body if not is_heading(line, 1e9)])
-    blocks = split_blocks(body, measure)
+    blocks, ambiguities = split_blocks(body, _fitted_column(body), path, decisions)
     cited: set[int] = set()
     abstract = _paragraph(ids.ABSTRACT, blocks[0].lines, context, cited, ABSTRACT_LABEL)
     rest = blocks[1:]
@@ -212,7 +239,7 @@ def build_document(pages: tuple[PrintedPage, ...], path: str, source_name: str) 
     if editors_at >= 0:
         names = EDITORS_LINE.match(lines[editors_at].text).group("names")  # type: ignore[union-attr]
         editors = TextLine(names.removeprefix("责任编辑").strip(), _body_span(lines[editors_at : editors_at + 1]))
-    return Document(
+    document = Document(
         source_name=source_name,
         title=TextLine(_paragraph("title", title_lines, None, set()).text, _body_span(title_lines)),
         author=TextLine(lines[abstract_at - 1].text.strip(), _body_span(lines[abstract_at - 1 : abstract_at])),
@@ -224,3 +251,4 @@ def build_document(pages: tuple[PrintedPage, ...], path: str, source_name: str) 
         english=english,
         page_count=len(pages),
     )
+    return Parsed(document, ambiguities, stale_decisions(decisions, "".join(line.text for line in body)))

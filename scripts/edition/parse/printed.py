@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass
 
 from ..errors import SourceError
-from ..measure import ends_sentence, first_unit_width, line_width
+from ..measure import ends_sentence, fit_column
 from ..read import SourceLine
 from .back_matter import EDITORS_LINE, EN_ABSTRACT_LABEL, english_starts_at
 
@@ -15,6 +14,8 @@ NOTE_START = re.compile(r"^\s{0,3}\[(\d+)\]")
 # A note's last line ends a sentence and stops short; the margin (em) keeps a full line whose
 # punctuation was squeezed from reading as short.
 NOTE_END_MARGIN = 1.0
+# How many lines that continue a note it takes to know the notes' measure.
+MIN_NOTE_LINES = 5
 
 
 @dataclass(frozen=True)
@@ -131,17 +132,19 @@ def check_notes_end(pages: tuple[PrintedPage, ...], path: str) -> None:
 
     Notes are set full to their measure but for the last line of each, which ends a sentence
     and stops short: a line that does so and is followed by more of the "same" note means the
-    zone did not end where it should have (a page start is missing).
+    zone did not end where it should have (a page start is missing). The space width is the
+    body's (one extraction, one font); with too few lines to fit the notes' measure, nothing
+    is refused.
     """
     notes = [note for page in pages for note in page.notes]
-    firsts = [line_width(note.lines[0].text) for note in notes if len(note.lines) > 1]
-    if not firsts:
+    if sum(len(note.lines) - 1 for note in notes) < MIN_NOTE_LINES:
         return
-    measure = statistics.median_high(firsts)
+    space = fit_column([line.text for page in pages for line in page.body]).space
+    column = fit_column([line.text for note in notes for line in note.lines], space)
     for note in notes:
         for line, following in zip(note.lines, note.lines[1:], strict=False):
-            short = line_width(line.text) + first_unit_width(following.text) <= measure - NOTE_END_MARGIN
-            if short and ends_sentence(line.text):
+            full = column.is_full(line.text, following.text, column.measure, NOTE_END_MARGIN)
+            if not full and ends_sentence(line.text):
                 raise SourceError(
                     path,
                     following.number,
