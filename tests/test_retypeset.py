@@ -6,25 +6,12 @@ import re
 from dataclasses import replace
 
 import pytest
-from conftest import SEED
+from conftest import SEED, document_content
 from edition.model import Document
 from edition.parse import Parsed, parse_bytes, parse_file, parse_source
 from edition.retypeset import BACK_MATTER_ORDERS, PageSetup, decisions_from, retypeset
 
-_POSITIONAL = {"span", "page", "page_number", "page_count", "keywords_span", "source_name"}
-
-
-def content(document: Document) -> dict:
-    """The document without where things stood in the print (lines, pages, page-local numbers)."""
-
-    def strip(value):
-        if isinstance(value, dict):
-            return {k: strip(v) for k, v in value.items() if k not in _POSITIONAL}
-        if isinstance(value, list):
-            return [strip(v) for v in value]
-        return value
-
-    return strip(document.to_dict())
+content = document_content
 
 
 @pytest.fixture(scope="module")

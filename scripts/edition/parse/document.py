@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from .. import ids
 from ..cjk import is_wide
 from ..errors import SourceError
-from ..layout import Ambiguity, Decision, stale_decisions
+from ..layout import Ambiguity, Decision, stale_decisions, stale_message
 from ..measure import Column, ends_sentence, fit_column
 from ..model import (
     Document,
@@ -175,16 +175,28 @@ class Parsed:
     """A parsed source: the Document, and what the layout could not tell (and who settled it).
 
     ``ambiguities`` are every paragraph boundary the layout leaves open, settled by a decision
-    or not; ``stale`` are the decisions whose text is nowhere in the source.
+    or not; ``stale`` are the decisions whose text is nowhere in the source at ``path``.
     """
 
     document: Document
+    path: str = "<source>"
     ambiguities: tuple[Ambiguity, ...] = ()
     stale: tuple[Decision, ...] = ()
 
     @property
     def unsettled(self) -> tuple[Ambiguity, ...]:
         return tuple(a for a in self.ambiguities if not a.settled)
+
+    @property
+    def settled(self) -> bool:
+        """Every open boundary is settled, and every decision names a place in the text."""
+        return not self.unsettled and not self.stale
+
+    def warnings(self, layout_file: str = "source/layout.yml") -> tuple[str, ...]:
+        """One line per unsettled boundary and per stale decision (``layout_file``: where decisions go)."""
+        return tuple(a.message(layout_file) for a in self.unsettled) + tuple(
+            stale_message(d, self.path) for d in self.stale
+        )
 
 
 def _fitted_column(body: tuple[BodyLine, ...]) -> Column:
@@ -251,4 +263,5 @@ def build_document(
         english=english,
         page_count=len(pages),
     )
-    return Parsed(document, ambiguities, stale_decisions(decisions, "".join(line.text for line in body)))
+    stale = stale_decisions(decisions, "".join(line.text for line in body))
+    return Parsed(document, path, ambiguities, stale)
