@@ -36,23 +36,6 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 ERROR_LINE = re.compile(r"^convert\.py: error: (?P<path>.+):(?P<line>\d+): (?P<message>.+)$")
 
 
-# What a re-typesetting changes: where things stood in the print (lines, pages, page-local numbers).
-POSITIONAL = {"span", "page", "page_number", "page_count", "keywords_span", "source_name"}
-
-
-def document_content(document) -> dict:
-    """A document's dump without where things stood in the print: what any layout of it must give."""
-
-    def strip(value):
-        if isinstance(value, dict):
-            return {k: strip(v) for k, v in value.items() if k not in POSITIONAL}
-        if isinstance(value, list):
-            return [strip(v) for v in value]
-        return value
-
-    return strip(document if isinstance(document, dict) else document.to_dict())
-
-
 def seed_text() -> str:
     """The seed article as text."""
     return SEED.read_text(encoding="utf-8")

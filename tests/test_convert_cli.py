@@ -9,12 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ERROR_LINE, ROOT, SEED, document_content, line_index, run_cli, seed_text, tree_hash
+from conftest import ERROR_LINE, ROOT, SEED, line_index, run_cli, seed_text, tree_hash
 from edition.convert import check, convert, convert_to
 from edition.errors import SourceError
 from edition.parse import parse_bytes, parse_file, parse_source
 from edition.render.markdown import GENERATED
-from edition.retypeset import BACK_MATTER_ORDERS, PageSetup, decisions_from, retypeset
+from edition.retypeset import BACK_MATTER_ORDERS, PageSetup, decisions_from, layout_free, retypeset
 
 NAME = SEED.name
 
@@ -368,7 +368,7 @@ def test_translations_of_another_text_give_one_warning(tmp_path):
 
 
 def _content_of(dump: Path) -> dict:
-    return document_content(json.loads(dump.read_text(encoding="utf-8"))["document"])
+    return layout_free(json.loads(dump.read_text(encoding="utf-8"))["document"])
 
 
 @pytest.mark.parametrize("order", BACK_MATTER_ORDERS)
@@ -379,7 +379,7 @@ def test_a_copy_with_notes_on_its_last_page_converts(tmp_path, seed_document, or
     result = run_cli(source, "--out", tmp_path / "out", "--strict", "--dump-json", dump)
     assert result.returncode == 0, result.stderr
     assert "warning" not in result.stderr
-    assert _content_of(dump) == document_content(seed_document)
+    assert _content_of(dump) == layout_free(seed_document)
 
 
 # --- paragraph boundaries the layout leaves open ------------------------------------------
@@ -425,7 +425,7 @@ def test_strict_fails_while_a_boundary_is_open_and_passes_once_settled(tmp_path,
     result = run_cli(source, "--out", tmp_path / "out", "--strict", "--layout", layout, "--dump-json", dump)
     assert result.returncode == 0, result.stderr
     assert "warning" not in result.stderr
-    assert _content_of(dump) == document_content(seed_document)  # paragraph boundaries included
+    assert _content_of(dump) == layout_free(seed_document)  # paragraph boundaries included
 
 
 def test_a_stale_decision_is_a_warning(tmp_path):

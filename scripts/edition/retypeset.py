@@ -20,6 +20,7 @@ from .cjk import is_wide
 from .layout import CONTINUE, PARAGRAPH, Ambiguity, Decision, squeeze
 from .measure import char_width
 from .model import Document, Heading, Inline, Link, NoteRef, Paragraph, Text
+from .parse import Parsed, parse_source
 
 # No line may start with these (kinsoku): they stay with the character before them.
 _NO_LINE_START = set("，。、；：？！）》」』”’,.;:?!)")
@@ -240,6 +241,24 @@ def retypeset(document: Document, setup: PageSetup = PageSetup()) -> str:
     return _Typesetter(document, setup).run()
 
 
+# What a re-typesetting changes: where things stood in the print (lines, pages, page-local numbers).
+_POSITIONAL = {"span", "page", "page_number", "page_count", "keywords_span", "source_name"}
+
+
+def layout_free(document: Document | dict) -> dict:
+    """A document's dump (or the dump itself) without where things stood in the print:
+    what every layout of the article must give."""
+
+    def strip(value: object) -> object:
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k not in _POSITIONAL}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    return strip(document if isinstance(document, dict) else document.to_dict())  # type: ignore[return-value]
+
+
 def decisions_from(document: Document, ambiguities: Sequence[Ambiguity]) -> tuple[Decision, ...]:
     """How an editor who has ``document`` settles the open boundaries of a copy of it: as the document reads.
 
@@ -265,3 +284,21 @@ def decisions_from(document: Document, ambiguities: Sequence[Ambiguity]) -> tupl
         reading = PARAGRAPH if at + len(before) in ends else CONTINUE
         decisions.append(Decision(before, after, reading, "<original>", 0))
     return tuple(decisions)
+
+
+def settle_copy(document: Document, data: bytes, path: str = "<copy>", rounds: int = 4) -> tuple[Parsed, int]:
+    """Parse a copy of ``document``, settling each boundary it leaves open as the document reads.
+
+    Settling one boundary can open the next (whose reading depended on it), so this parses
+    again until nothing is open. Returns the settled parse and how many boundaries were
+    reported in all; raises ValueError if they never settle.
+    """
+    decisions: tuple[Decision, ...] = ()
+    reported = 0
+    for _ in range(rounds):
+        parsed = parse_source(data, path, decisions)
+        if not parsed.unsettled:
+            return parsed, reported
+        reported += len(parsed.unsettled)
+        decisions += decisions_from(document, parsed.unsettled)
+    raise ValueError(f"{path}: the open paragraph boundaries never settle")
