@@ -14,7 +14,14 @@ from edition.convert import check, convert, convert_to
 from edition.errors import SourceError
 from edition.parse import parse_bytes, parse_file, parse_source
 from edition.render.markdown import GENERATED
-from edition.retypeset import BACK_MATTER_ORDERS, PageSetup, decisions_from, layout_free, retypeset
+from edition.retypeset import (
+    BACK_MATTER_ORDERS,
+    EDITORS_NOTES_ENGLISH,
+    PageSetup,
+    decisions_from,
+    layout_free,
+    retypeset,
+)
 
 NAME = SEED.name
 
@@ -116,6 +123,14 @@ def _editors_without_english() -> tuple[bytes, int | None]:
     return "\n".join(lines[: at + 1]).encode("utf-8"), at + 1
 
 
+def _editors_and_notes_without_english() -> tuple[bytes, int | None]:
+    # A copy whose last page's notes follow the editors line, cut before the English.
+    text = retypeset(parse_file(SEED), PageSetup(width=41, lines_per_page=70, back_matter=EDITORS_NOTES_ENGLISH))
+    lines = text.split("\n")
+    end = line_index(lines, lambda line: line.startswith("Research on"))
+    return "\n".join(lines[:end]).encode("utf-8"), line_index(lines, lambda line: "责任编辑" in line) + 1
+
+
 def _english_without_key_words() -> tuple[bytes, int | None]:
     lines = seed_text().split("\n")
     del lines[line_index(lines, lambda line: line.startswith("Key Words:"))]
@@ -138,6 +153,7 @@ BAD_INPUTS: dict[str, Callable[[], tuple[bytes, int | None]]] = {
     "notes-never-end": _notes_never_end,
     "notes-to-the-end": _notes_to_the_end,
     "editors-without-english": _editors_without_english,
+    "editors-and-notes-without-english": _editors_and_notes_without_english,
     "english-without-key-words": _english_without_key_words,
 }
 

@@ -152,3 +152,8 @@ def test_notes_running_on_into_the_next_page():
 def test_second_note_zone_on_a_page_is_refused():
     with pytest.raises(SourceError, match="duplicate note number \\[1\\]"):
         _pages(_PAGE_ONE + _EDITORS + "[1] 又一个注一。\n" + _ENGLISH)
+
+
+def test_notes_after_an_editors_line_with_nothing_after_them_are_the_documents_to_report():
+    pages = _pages(_PAGE_ONE + _LAST_BODY + _EDITORS + _LAST_NOTES)
+    assert pages[-1].body[-1].text == "( 责任编辑 金 奕 刘佳雁 )" and len(pages[-1].notes) == 1

@@ -113,7 +113,10 @@ def split_printed_pages(lines: tuple[SourceLine, ...], path: str) -> tuple[Print
             note_lines.append(line)
             continue
         body.append(BodyLine(line.number, len(pages) + 1, line.text, opens_page(line.text)))
-    if in_notes and not any(EN_ABSTRACT_LABEL.match(text) for text in texts[:zone_start]):
+    # Notes may end the file after the back matter; before it they have run on (an editors line
+    # with nothing after it is the document's to report).
+    back_matter = (EN_ABSTRACT_LABEL, EDITORS_LINE)
+    if in_notes and not any(label.match(text) for text in texts[:zone_start] for label in back_matter):
         raise SourceError(
             path,
             kept[zone_start].number,
