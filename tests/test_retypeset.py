@@ -127,3 +127,14 @@ def test_last_page_notes_fall_where_the_order_says(seed_document: Document) -> N
 def test_english_on_a_new_page(seed_document: Document) -> None:
     text = retypeset(seed_document, PageSetup(blank_ratio=0, english_on_new_page=True))
     assert "\n Research on the Trend" in text
+
+
+@pytest.mark.parametrize("order", BACK_MATTER_ORDERS[:2])
+def test_back_matter_pages(seed_document: Document, order: str) -> None:
+    """The editors line stays on the page of the notes around it; English on a page of its own is on the next."""
+    for new_page in (False, True):
+        layout = PageSetup(width=41, lines_per_page=70, back_matter=order, english_on_new_page=new_page)
+        copy = parse_bytes(retypeset(seed_document, layout).encode())
+        last = max(note.page for note in copy.notes)
+        assert copy.sections[-1].blocks[-1].span.last_page == copy.editors.span.first_page == last
+        assert copy.english.title.span.first_page == last + new_page
