@@ -121,9 +121,9 @@ def _reading(line: BodyLine, following: BodyLine, after: BodyLine | None, limit:
     """How the layout reads the boundary after a line that ends a sentence and is set to ``limit``.
 
     PARAGRAPH if the line stops short, or if the next line reads only as a first line (two
-    em narrower, and full to that); CONTINUE if the next line is too wide for a first line;
-    None if it reads both ways (its own successor starts with a word too long for either, or
-    it ends the paragraph) or neither.
+    em narrower, and full to that); CONTINUE if it reads only as a later line (too wide for
+    a first line); None if it reads both ways (its own successor starts with a word too long
+    for either, or it ends the paragraph) or neither.
     """
     if not column.is_full(line.text, following.text, limit, SHORT_MARGIN):
         return PARAGRAPH
@@ -176,12 +176,12 @@ def split_blocks(
             continue
         after = lines[index + 2] if index + 2 < len(lines) else None
         limit = column.measure - (INDENT if len(current) == 1 else 0.0)
-        reading = _reading(line, following, after, limit, column)
-        if alternative is not None and _reading(line, following, after, alternative, column) != reading:
+        likely = reading = _reading(line, following, after, limit, column)
+        if alternative is not None and _reading(line, following, after, alternative, column) != likely:
             reading = None
         if reading is None:
             boundary = _Boundary(tuple(current), lines[index + 1 : index + 1 + _CONTEXT_LINES])
-            ambiguity = boundary.ambiguity(path, decisions, _reading(line, following, after, limit, column))
+            ambiguity = boundary.ambiguity(path, decisions, likely)
             ambiguities.append(ambiguity)
             reading = ambiguity.reading
             if not ambiguity.settled:
