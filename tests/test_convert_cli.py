@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,8 +12,16 @@ import pytest
 from conftest import ERROR_LINE, ROOT, SEED, line_index, run_cli, seed_text, tree_hash
 from edition.convert import check, convert, convert_to
 from edition.errors import SourceError
-from edition.parse import parse_bytes, parse_file
+from edition.parse import parse_bytes, parse_file, parse_source
 from edition.render.markdown import GENERATED
+from edition.retypeset import (
+    BACK_MATTER_ORDERS,
+    EDITORS_NOTES_ENGLISH,
+    PageSetup,
+    decisions_from,
+    layout_free,
+    retypeset,
+)
 
 NAME = SEED.name
 
@@ -92,6 +101,42 @@ def _no_abstract() -> tuple[bytes, int | None]:
     return "\n".join(lines).encode("utf-8"), None
 
 
+def _notes_never_end() -> tuple[bytes, int | None]:
+    # The last page's first line lost its leading space: the notes above it run on into the body.
+    lines = seed_text().split("\n")
+    at = line_index(lines, lambda line: line.startswith(" 地区”国际空间"))
+    lines[at] = lines[at][1:]
+    return "\n".join(lines).encode("utf-8"), at + 1
+
+
+def _notes_to_the_end() -> tuple[bytes, int | None]:
+    # The file stops after a page's notes: nothing ends them.
+    lines = seed_text().split("\n")
+    end = line_index(lines, lambda line: line.startswith(" 地区”国际空间"))
+    start = line_index(lines, lambda line: line.startswith("[1]《关税五因应策略"))
+    return "\n".join(lines[:end]).encode("utf-8"), start + 1
+
+
+def _editors_without_english() -> tuple[bytes, int | None]:
+    lines = seed_text().split("\n")
+    at = line_index(lines, lambda line: line.startswith("( 责任编辑"))
+    return "\n".join(lines[: at + 1]).encode("utf-8"), at + 1
+
+
+def _editors_and_notes_without_english() -> tuple[bytes, int | None]:
+    # A copy whose last page's notes follow the editors line, cut before the English.
+    text = retypeset(parse_file(SEED), PageSetup(width=41, lines_per_page=70, back_matter=EDITORS_NOTES_ENGLISH))
+    lines = text.split("\n")
+    end = line_index(lines, lambda line: line.startswith("Research on"))
+    return "\n".join(lines[:end]).encode("utf-8"), line_index(lines, lambda line: "责任编辑" in line) + 1
+
+
+def _english_without_key_words() -> tuple[bytes, int | None]:
+    lines = seed_text().split("\n")
+    del lines[line_index(lines, lambda line: line.startswith("Key Words:"))]
+    return "\n".join(lines).encode("utf-8"), line_index(lines, lambda line: line.startswith("Abstract:")) + 1
+
+
 BAD_INPUTS: dict[str, Callable[[], tuple[bytes, int | None]]] = {
     "empty": _empty,
     "blank": _blank,
@@ -105,6 +150,11 @@ BAD_INPUTS: dict[str, Callable[[], tuple[bytes, int | None]]] = {
     "missing-note-number": _missing_note_number,
     "truncated": _truncated,
     "no-abstract": _no_abstract,
+    "notes-never-end": _notes_never_end,
+    "notes-to-the-end": _notes_to_the_end,
+    "editors-without-english": _editors_without_english,
+    "editors-and-notes-without-english": _editors_and_notes_without_english,
+    "english-without-key-words": _english_without_key_words,
 }
 
 
@@ -303,3 +353,114 @@ def test_check_with_bad_input_is_exit_2(tmp_path, docs_dir):
     result = run_cli(source, "--check", "--out", docs_dir)
     assert result.returncode == 2
     assert ERROR_LINE.match(result.stderr.strip())
+
+
+# --- a source outside source/: the project's metadata and translations --------------------
+
+
+def test_a_copy_outside_source_is_converted_with_the_project_files(tmp_path):
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    (folder / "copy.txt").write_bytes(seed_text().replace("\n", "\r\n").encode("utf-8"))
+    out = tmp_path / "out"
+    result = run_cli("elsewhere/copy.txt", "--out", out, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr  # the project's translations match this text
+    assert "from elsewhere/copy.txt." in (out / "index.md").read_text(encoding="utf-8")  # the path as given
+    assert _without_mark(out) == _without_mark(ROOT / "docs")
+
+
+def test_translations_of_another_text_give_one_warning(tmp_path):
+    # Every part of this text differs from what the project's translations translate.
+    source = _variant(tmp_path, seed_text().replace("美", "米").encode("utf-8"))
+    result = run_cli(source, "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1, result.stderr
+    assert re.search(r"the translations match \d+ of the 95 parts of this text: they translate another", warnings[0])
+
+
+# --- every order of the last page's notes and the back matter ------------------------------
+
+
+def _content_of(dump: Path) -> dict:
+    return layout_free(json.loads(dump.read_text(encoding="utf-8"))["document"])
+
+
+@pytest.mark.parametrize("order", BACK_MATTER_ORDERS)
+def test_a_copy_with_notes_on_its_last_page_converts(tmp_path, seed_document, order):
+    text = retypeset(seed_document, PageSetup(width=41, lines_per_page=70, back_matter=order))
+    source = _variant(tmp_path, text.encode("utf-8"))
+    dump = tmp_path / "model.json"
+    result = run_cli(source, "--out", tmp_path / "out", "--strict", "--dump-json", dump)
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr
+    assert _content_of(dump) == layout_free(seed_document)
+
+
+# --- paragraph boundaries the layout leaves open ------------------------------------------
+
+# At this measure and space width one boundary reads both ways, and the likelier reading is wrong.
+OPEN = PageSetup(width=36, lines_per_page=70, space_width=0.5)
+
+
+def _layout_file(path: Path, decisions) -> Path:
+    lines = ["paragraphs:"] + [f'  "{d.key}": {d.reading}' for d in decisions]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_an_open_boundary_is_a_warning_with_file_and_line(tmp_path, seed_document):
+    text = retypeset(seed_document, OPEN)
+    source = _variant(tmp_path, text.encode("utf-8"))
+    result = run_cli(source, "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    (warning,) = [line for line in result.stderr.splitlines() if "paragraph boundary" in line]
+    match = re.match(rf"^convert\.py: warning: {re.escape(str(source))}:(\d+): paragraph boundary not clear", warning)
+    assert match, warning
+    (ambiguity,) = parse_source(text.encode("utf-8"), str(source)).ambiguities
+    assert int(match[1]) == ambiguity.line
+    assert f"“{ambiguity.before}” | “{ambiguity.after}”" in warning
+    assert "read as the same paragraph" in warning and f'"{ambiguity.key}": paragraph or continue' in warning
+
+
+def test_strict_fails_while_a_boundary_is_open_and_passes_once_settled(tmp_path, seed_document, docs_dir):
+    text = retypeset(seed_document, OPEN)
+    source = _variant(tmp_path, text.encode("utf-8"))
+    before = tree_hash(docs_dir)
+    result = run_cli(source, "--out", docs_dir, "--strict")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        "convert.py: error: 1 paragraph boundary is not settled (--strict); nothing written"
+    )
+    assert tree_hash(docs_dir) == before
+    decisions = decisions_from(seed_document, parse_source(text.encode("utf-8"), str(source)).ambiguities)
+    assert [d.reading for d in decisions] == ["paragraph"]
+    layout = _layout_file(tmp_path / "layout.yml", decisions)
+    dump = tmp_path / "model.json"
+    result = run_cli(source, "--out", tmp_path / "out", "--strict", "--layout", layout, "--dump-json", dump)
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr
+    assert _content_of(dump) == layout_free(seed_document)  # paragraph boundaries included
+
+
+def test_a_stale_decision_is_a_warning(tmp_path):
+    layout = tmp_path / "layout.yml"
+    layout.write_text('paragraphs:\n  "不在文中的话。|也不在文中": paragraph\n', encoding="utf-8")
+    result = run_cli("--out", tmp_path / "out", "--layout", layout)
+    assert result.returncode == 0, result.stderr
+    assert f'convert.py: warning: {layout}:2: "不在文中的话。|也不在文中" matches no place in ' in result.stderr
+    assert run_cli("--out", tmp_path / "out2", "--layout", layout, "--strict").returncode == 1
+    assert not (tmp_path / "out2").exists()
+
+
+def test_a_bad_layout_file_is_an_error(tmp_path, docs_dir):
+    layout = tmp_path / "layout.yml"
+    layout.write_text('paragraphs:\n  "前文。|后文": perhaps\n', encoding="utf-8")
+    before = tree_hash(docs_dir)
+    result = run_cli("--out", docs_dir, "--layout", layout)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"convert.py: error: {layout}:2: '前文。|后文': the reading must be paragraph or continue, not 'perhaps'"
+    )
+    assert tree_hash(docs_dir) == before

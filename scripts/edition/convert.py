@@ -9,10 +9,11 @@ from .citations.last_check import LastCheck
 from .editions.diff import Change, compare
 from .editions.edition import Edition
 from .editions.registry import EditorNote, load_editions
+from .layout import load_layout
 from .metadata import Metadata, load_metadata
 from .model import Document
 from .output import stale_files, write_json, write_pages
-from .parse import parse_file
+from .parse import Parsed, parse_source
 from .render.markdown import OutputFile
 from .render.site import SiteInput, render_site
 from .translation import TranslationStatus, load_translations, translation_status
@@ -22,8 +23,23 @@ SOURCE_DIR = REPOSITORY / "source"
 DEFAULT_SOURCE = SOURCE_DIR / "000_075e35d79351af94.txt"
 DEFAULT_METADATA = SOURCE_DIR / "metadata.yml"
 DEFAULT_TRANSLATIONS = SOURCE_DIR / "translations" / "en"
+# The editor's readings of the paragraph boundaries the print layout leaves open.
+DEFAULT_LAYOUT = SOURCE_DIR / "layout.yml"
 EDITIONS = SOURCE_DIR / "editions.yml"
 DEFAULT_OUT = REPOSITORY / "docs"
+
+
+class LayoutUnsettled(Exception):
+    """A strict conversion found paragraph boundaries the layout leaves open and no decision settles,
+    or decisions that name no place in the text."""
+
+    def __init__(self, parsed: Parsed, layout_file: str) -> None:
+        count = len(parsed.unsettled)
+        super().__init__(
+            f"{count} paragraph {'boundary is' if count == 1 else 'boundaries are'} not settled"
+            + (f", {len(parsed.stale)} stale decision(s) in {layout_file}" if parsed.stale else "")
+        )
+        self.warnings = parsed.warnings(layout_file)
 
 
 class TranslationIncomplete(Exception):
@@ -45,7 +61,7 @@ class PreviousEdition:
 
 @dataclass(frozen=True)
 class Conversion:
-    document: Document
+    parsed: Parsed
     metadata: Metadata
     files: tuple[OutputFile, ...]
     translation: TranslationStatus
@@ -57,12 +73,21 @@ class Conversion:
         return sum(1 for change in self.changes if change.chinese_changed)
 
     @property
+    def document(self) -> Document:
+        return self.parsed.document
+
+    @property
     def warnings(self) -> tuple[str, ...]:
         """What the build should warn about: translations that are stale, missing or mismatched."""
         return self.translation.warnings()
 
     def to_dict(self) -> dict[str, object]:
         return {"metadata": self.metadata.to_dict(), "document": self.document.to_dict()}
+
+
+def layout_label(layout: Path | None) -> str:
+    """How messages name the layout decisions file: the project's, or the one given."""
+    return source_label(layout if layout is not None else DEFAULT_LAYOUT)
 
 
 def source_label(source: Path) -> str:
@@ -81,17 +106,21 @@ def convert(
     checks: dict[str, LastCheck] | None = None,
     previous: PreviousEdition | None = None,
     editor_note: EditorNote | None = None,
+    layout: Path | None = None,
 ) -> Conversion:
     """Parse the source and render the site's files, in memory.
 
-    The metadata and translations default to the project's (``source/``), whatever folder the
-    source is in. ``edition`` is the edition being published (default: the unpublished draft,
-    reporting errors to the repository of source/editions.yml); ``checks`` each cited URL's
-    last known verdict; ``previous`` the edition it follows, whose differences it shows.
+    The metadata, translations and layout decisions default to the project's (``source/``),
+    whatever folder the source is in. ``edition`` is the edition being published (default: the
+    unpublished draft, reporting errors to the repository of source/editions.yml); ``checks``
+    each cited URL's last known verdict; ``previous`` the edition it follows, whose
+    differences it shows.
     """
     if edition is None:
         edition = Edition(repository=load_editions(EDITIONS).repository)
-    document = parse_file(source)
+    decisions = load_layout(layout if layout is not None else DEFAULT_LAYOUT)
+    parsed = parse_source(Path(source).read_bytes(), str(source), decisions)
+    document = parsed.document
     meta = load_metadata(metadata if metadata is not None else DEFAULT_METADATA)
     entries = load_translations(translations if translations is not None else DEFAULT_TRANSLATIONS)
     status = translation_status(document, entries)
@@ -107,7 +136,7 @@ def convert(
     inputs = SiteInput(
         meta, status, checks or {}, edition, source_label(source), changes, editor_note or EditorNote()
     )
-    return Conversion(document, meta, render_site(document, inputs), status, changes)
+    return Conversion(parsed, meta, render_site(document, inputs), status, changes)
 
 
 def convert_to(
@@ -117,12 +146,16 @@ def convert_to(
     translations: Path | None = None,
     strict: bool = False,
     metadata: Path | None = None,
+    layout: Path | None = None,
 ) -> Conversion:
     """Convert and write: everything is rendered before any file is touched.
 
-    With ``strict``, an incomplete translation raises TranslationIncomplete and nothing is written.
+    With ``strict``, nothing is written and LayoutUnsettled is raised while a paragraph
+    boundary is open (or a decision stale), TranslationIncomplete while a translation is.
     """
-    conversion = convert(source, metadata, translations)
+    conversion = convert(source, metadata, translations, layout=layout)
+    if strict and not conversion.parsed.settled:
+        raise LayoutUnsettled(conversion.parsed, layout_label(layout))
     if strict and not conversion.translation.complete:
         raise TranslationIncomplete(conversion.translation)
     write_pages(conversion.files, out)
@@ -136,6 +169,7 @@ def check(
     out: Path = DEFAULT_OUT,
     translations: Path | None = None,
     metadata: Path | None = None,
+    layout: Path | None = None,
 ) -> list[str]:
     """The generated files in ``out`` that are missing, differ or no longer generated."""
-    return stale_files(convert(source, metadata, translations).files, out)
+    return stale_files(convert(source, metadata, translations, layout=layout).files, out)

@@ -5,10 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-import yaml
-
 from .errors import SourceError
-from .yamlfile import TextLoader, line_of
+from .yamlfile import line_of, load_yaml, read_utf8
 
 
 @dataclass(frozen=True)
@@ -33,11 +31,7 @@ class Metadata:
 
 def parse_metadata(text: str, path: str) -> Metadata:
     """Parse and check the YAML mapping: known keys only, scalar values kept as written."""
-    try:
-        data = yaml.load(text, Loader=TextLoader) or {}
-    except yaml.YAMLError as error:
-        line = getattr(getattr(error, "problem_mark", None), "line", 0) + 1
-        raise SourceError(path, line, f"not valid YAML: {getattr(error, 'problem', error)}") from None
+    data = load_yaml(text, path)
     if not isinstance(data, dict):
         raise SourceError(path, 1, "expected a mapping of field: value")
     known = {f.name for f in fields(Metadata)}
@@ -57,10 +51,4 @@ def load_metadata(path: str | Path) -> Metadata:
     path = Path(path)
     if not path.exists():
         return Metadata()
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise SourceError(str(path), line, "the metadata file is not UTF-8 text") from None
-    return parse_metadata(text, str(path))
+    return parse_metadata(read_utf8(path, "metadata file"), str(path))

@@ -10,13 +10,14 @@ from ..convert import (
     DEFAULT_OUT,
     DEFAULT_SOURCE,
     DEFAULT_TRANSLATIONS,
+    LayoutUnsettled,
     TranslationIncomplete,
-    check,
     convert,
     convert_to,
+    layout_label,
 )
 from ..errors import SourceError
-from ..output import write_json
+from ..output import stale_files, write_json
 
 PROG = "convert.py"
 
@@ -41,12 +42,20 @@ def _parser() -> argparse.ArgumentParser:
         "--translations", type=Path, metavar="DIR", help="English translations (default: source/translations/en)"
     )
     parser.add_argument(
+        "--layout",
+        type=Path,
+        metavar="FILE",
+        help="the editor's readings of paragraph boundaries the layout leaves open (default: source/layout.yml)",
+    )
+    parser.add_argument(
         "--translation-status",
         action="store_true",
         help="write nothing; print the translation's coverage, its review and the stale or missing ids",
     )
     parser.add_argument(
-        "--strict", action="store_true", help="fail (exit 1, nothing written) unless every translation is current"
+        "--strict",
+        action="store_true",
+        help="fail (exit 1, nothing written) unless every paragraph boundary is settled and every translation current",
     )
     return parser
 
@@ -54,25 +63,36 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     where = str(args.translations or DEFAULT_TRANSLATIONS)
+    layout = layout_label(args.layout)
     try:
         if args.translation_status:
-            status = convert(args.source, args.metadata, args.translations).translation
+            status = convert(args.source, args.metadata, args.translations, layout=args.layout).translation
             print(status.report())
             return 1 if args.strict and not status.complete else 0
         if args.check:
-            stale = check(args.source, args.out, args.translations, args.metadata)
-            conversion = convert(args.source, args.metadata, args.translations)
+            conversion = convert(args.source, args.metadata, args.translations, layout=args.layout)
+            stale = stale_files(conversion.files, args.out)
             if args.dump_json:
                 write_json(conversion.to_dict(), args.dump_json)
+            _warn(conversion.parsed.warnings(layout))
             if stale:
                 print(f"{PROG}: {args.out} is stale: {', '.join(stale)} (run scripts/convert.py)", file=sys.stderr)
+                return 1
+            if args.strict and not conversion.parsed.settled:
+                print(f"{PROG}: error: {LayoutUnsettled(conversion.parsed, layout)} (--strict)", file=sys.stderr)
                 return 1
             if args.strict and not conversion.translation.complete:
                 _warn(conversion.translation.build_warnings(where))
                 print(f"{PROG}: error: the English translation is incomplete (--strict)", file=sys.stderr)
                 return 1
             return 0
-        conversion = convert_to(args.source, args.out, args.dump_json, args.translations, args.strict, args.metadata)
+        conversion = convert_to(
+            args.source, args.out, args.dump_json, args.translations, args.strict, args.metadata, args.layout
+        )
+    except LayoutUnsettled as error:
+        _warn(error.warnings)
+        print(f"{PROG}: error: {error} (--strict); nothing written", file=sys.stderr)
+        return 1
     except TranslationIncomplete as error:
         _warn(error.status.build_warnings(where))
         print(f"{PROG}: error: {error} (--strict); nothing written", file=sys.stderr)
@@ -83,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         print(f"{PROG}: error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
         return 2
+    _warn(conversion.parsed.warnings(layout))
     _warn(conversion.translation.build_warnings(where))
     document = conversion.document
     print(

@@ -66,6 +66,10 @@ class Project:
         return self.root / "source" / "editions.yml"
 
     @property
+    def layout(self) -> Path:
+        return self.root / "source" / "layout.yml"
+
+    @property
     def docs(self) -> Path:
         return self.root / "docs"
 
@@ -150,9 +154,16 @@ def _check_checkout(project: Project) -> None:
     if dirty:
         shown = ", ".join(dirty[:5]) + (" …" if len(dirty) > 5 else "")
         raise PublishError(f"the working tree has uncommitted changes ({shown}): commit them first")
-    stale = stale_files(convert(project.source, project.metadata, project.translations).files, project.docs)
+    conversion = convert(project.source, project.metadata, project.translations, layout=project.layout)
+    stale = stale_files(conversion.files, project.docs)
     if stale:
         raise PublishError(f"docs/ is stale ({', '.join(stale[:5])}): run scripts/convert.py and commit")
+    if not conversion.parsed.settled:
+        count = len(conversion.parsed.unsettled) + len(conversion.parsed.stale)
+        raise PublishError(
+            f"{count} paragraph boundary decision(s) open or stale: settle them in source/layout.yml"
+            " (scripts/convert.py --strict lists them)"
+        )
 
 
 def _previous_edition(project: Project, previous: PublishedEdition, scratch: Path) -> PreviousEdition:
@@ -163,7 +174,7 @@ def _previous_edition(project: Project, previous: PublishedEdition, scratch: Pat
     except git.GitError as error:
         raise PublishError(f"edition {previous.version}'s commit {previous.commit} is not here: {error}") from None
     older = Project(folder.parent, project.source_name)
-    result = convert(older.source, older.metadata, older.translations)
+    result = convert(older.source, older.metadata, older.translations, layout=older.layout)
     return PreviousEdition(previous.version, result.document, result.translation)
 
 
@@ -266,6 +277,7 @@ def publish_edition(
                 checks,
                 previous,
                 settings.notes.get(version),
+                project.layout,
             )
             changes = conversion.changed_passages
             config = stage_site(project, conversion, scratch / "site", ["changes.md"] if previous else [])

@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass, replace
 
 from .. import ids
-from ..cjk import has_han, is_wide
+from ..cjk import is_wide
 from ..errors import SourceError
-from ..measure import full_width, line_width
+from ..layout import Ambiguity, Decision, stale_decisions, stale_message
+from ..measure import Column, ends_sentence, fit_column
 from ..model import (
     Document,
     EnglishMatter,
@@ -20,16 +21,14 @@ from ..model import (
     SourceSpan,
     TextLine,
 )
-from .blocks import RawBlock, is_heading, split_blocks
+from .back_matter import EDITORS_LINE, EN_ABSTRACT_LABEL, EN_KEYWORDS_LABEL, english_title_start
+from .blocks import RawBlock, heading_level, split_blocks
 from .dates import parse_note_date
 from .inlines import Piece, join_wrapped_lines, to_inlines, tokenize_line
 from .printed import NOTE_START, BodyLine, PrintedPage, RawNote
 
 ABSTRACT_LABEL = re.compile(r"^\s*摘\s*要\s*[:：]\s*")
 KEYWORDS_LABEL = re.compile(r"^\s*关\s*键\s*词\s*[:：]\s*")
-EDITORS_LINE = re.compile(r"^\s*[(（]\s*责任编辑\s*[:：]?\s*(?P<names>.*?)\s*[)）]\s*$")
-EN_ABSTRACT_LABEL = re.compile(r"^\s*Abstract\s*[:：]\s*", re.IGNORECASE)
-EN_KEYWORDS_LABEL = re.compile(r"^\s*Key\s*words?\s*[:：]\s*", re.IGNORECASE)
 _SPACE_BETWEEN_WIDE = re.compile(r"(?<=\S)\s+(?=\S)")
 
 
@@ -140,14 +139,21 @@ def _sections(blocks: tuple[RawBlock, ...], context: _Context, cited: set[int]) 
 def _english(lines: tuple[BodyLine, ...], path: str) -> tuple[EnglishMatter, int]:
     """The author's English matter at the end; returns it and the index where it starts."""
     last = lines[-1].number if lines else 1
-    keywords_at = _rfind(lines, EN_KEYWORDS_LABEL)
     abstract_at = _rfind(lines, EN_ABSTRACT_LABEL)
-    if keywords_at < 0 or abstract_at < 0 or abstract_at > keywords_at:
+    if abstract_at < 0:
+        editors_at = _rfind(lines, EDITORS_LINE)
+        if editors_at >= 0:
+            raise SourceError(
+                path,
+                lines[editors_at].number,
+                "the editors line is not followed by the English title, author, abstract and key words",
+            )
         raise SourceError(path, last, "the file ends without the English abstract and key words: is it truncated?")
+    keywords_at = _find(lines, EN_KEYWORDS_LABEL, abstract_at + 1)
+    if keywords_at < 0:
+        raise SourceError(path, lines[abstract_at].number, "the English abstract has no 'Key Words:' line after it")
     author_at = abstract_at - 1
-    title_at = author_at
-    while title_at > 0 and not has_han(lines[title_at - 1].text):
-        title_at -= 1
+    title_at = english_title_start([line.text for line in lines], author_at)
     if title_at >= author_at:
         raise SourceError(path, lines[abstract_at].number, "no English title and author before 'Abstract:'")
     title_lines = lines[title_at:author_at]
@@ -164,8 +170,47 @@ def _english(lines: tuple[BodyLine, ...], path: str) -> tuple[EnglishMatter, int
     return english, title_at
 
 
-def build_document(pages: tuple[PrintedPage, ...], path: str, source_name: str) -> Document:
-    """Assemble the Document from pages: the front matter, the body, the notes and the back matter."""
+@dataclass(frozen=True)
+class Parsed:
+    """A parsed source: the Document, and what the layout could not tell (and who settled it).
+
+    ``ambiguities`` are every paragraph boundary the layout leaves open, settled by a decision
+    or not; ``stale`` are the decisions whose text is nowhere in the source at ``path``.
+    """
+
+    document: Document
+    path: str = "<source>"
+    ambiguities: tuple[Ambiguity, ...] = ()
+    stale: tuple[Decision, ...] = ()
+
+    @property
+    def unsettled(self) -> tuple[Ambiguity, ...]:
+        return tuple(a for a in self.ambiguities if not a.settled)
+
+    @property
+    def settled(self) -> bool:
+        """Every open boundary is settled, and every decision names a place in the text."""
+        return not self.unsettled and not self.stale
+
+    def warnings(self, layout_file: str = "source/layout.yml") -> tuple[str, ...]:
+        """One line per unsettled boundary and per stale decision (``layout_file``: where decisions go)."""
+        return tuple(a.message(layout_file) for a in self.unsettled) + tuple(
+            stale_message(d, self.path) for d in self.stale
+        )
+
+
+def _fitted_column(body: tuple[BodyLine, ...]) -> Column:
+    """The body's measure and space width, headings left out (they stop short)."""
+    return fit_column([line.text for line in body if not (heading_level(line.text) and not ends_sentence(line.text))])
+
+
+def build_document(
+    pages: tuple[PrintedPage, ...], path: str, source_name: str, decisions: tuple[Decision, ...] = ()
+) -> Parsed:
+    """Assemble the Document from pages: the front matter, the body, the notes and the back matter.
+
+    ``decisions`` (source/layout.yml) settle the paragraph boundaries the layout leaves open.
+    """
     lines = tuple(line for page in pages for line in page.body)
     if not lines:
         raise SourceError(path, 1, "no text found")
@@ -184,8 +229,7 @@ def build_document(pages: tuple[PrintedPage, ...], path: str, source_name: str) 
     editors_at = english_at - 1 if english_at and EDITORS_LINE.match(lines[english_at - 1].text) else -1
     body = lines[abstract_at : editors_at if editors_at >= 0 else english_at]
 
-    measure = full_width([line_width(line.text) for line in body if not is_heading(line, 1e9)])
-    blocks = split_blocks(body, measure)
+    blocks, ambiguities = split_blocks(body, _fitted_column(body), path, decisions)
     cited: set[int] = set()
     abstract = _paragraph(ids.ABSTRACT, blocks[0].lines, context, cited, ABSTRACT_LABEL)
     rest = blocks[1:]
@@ -207,7 +251,7 @@ def build_document(pages: tuple[PrintedPage, ...], path: str, source_name: str) 
     if editors_at >= 0:
         names = EDITORS_LINE.match(lines[editors_at].text).group("names")  # type: ignore[union-attr]
         editors = TextLine(names.removeprefix("责任编辑").strip(), _body_span(lines[editors_at : editors_at + 1]))
-    return Document(
+    document = Document(
         source_name=source_name,
         title=TextLine(_paragraph("title", title_lines, None, set()).text, _body_span(title_lines)),
         author=TextLine(lines[abstract_at - 1].text.strip(), _body_span(lines[abstract_at - 1 : abstract_at])),
@@ -219,3 +263,5 @@ def build_document(pages: tuple[PrintedPage, ...], path: str, source_name: str) 
         english=english,
         page_count=len(pages),
     )
+    stale = stale_decisions(decisions, "".join(line.text for line in body))
+    return Parsed(document, path, ambiguities, stale)
