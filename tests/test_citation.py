@@ -10,19 +10,18 @@ from edition.metadata import Metadata
 from edition.render.citation import apa, bibtex, csl_json, gbt7714, render_citation_files, render_cite_section, ris
 
 KNOWN = Metadata(
-    journal="《台湾研究》",
+    journal="台湾研究",
     journal_en="Taiwan Research Journal",
     year="2025",
     volume="",
     issue="3",
     pages="1-12",
     doi="10.1234/abc",
-    edition="1.0",
 )
 
 
 def test_nothing_known_cites_only_author_and_title(seed_document):
-    empty = Metadata(edition="1.0")
+    empty = Metadata()
     assert gbt7714(seed_document, empty) == "王子旗. 特朗普 2.0 时期美台高科技产业合作趋势研究[J]."
     assert apa(seed_document, empty, "zh") == "王子旗 (n.d.). 特朗普 2.0 时期美台高科技产业合作趋势研究."
     assert apa(seed_document, empty, "en").startswith(
@@ -42,7 +41,7 @@ def test_nothing_known_cites_only_author_and_title(seed_document):
 
 def test_known_fields_are_cited(seed_document):
     assert gbt7714(seed_document, KNOWN) == (
-        "王子旗. 特朗普 2.0 时期美台高科技产业合作趋势研究[J]. 《台湾研究》, 2025(3): 1-12. DOI:10.1234/abc."
+        "王子旗. 特朗普 2.0 时期美台高科技产业合作趋势研究[J]. 台湾研究, 2025(3): 1-12. DOI:10.1234/abc."
     )
     assert apa(seed_document, KNOWN, "en").endswith("Taiwan Research Journal, (3), 1-12. https://doi.org/10.1234/abc")
     bib = bibtex(seed_document, KNOWN)
@@ -68,6 +67,6 @@ def test_cite_section_links_the_files(seed_document, lang):
 
 
 def test_citation_files(seed_document):
-    files = dict(render_citation_files(seed_document, Metadata(edition="1.0")))
+    files = dict(render_citation_files(seed_document, Metadata()))
     assert set(files) == {"assets/citation.bib", "assets/citation.ris", "assets/citation.json"}
-    assert json.loads(files["assets/citation.json"])["version"] == "1.0"
+    assert "version" not in json.loads(files["assets/citation.json"])

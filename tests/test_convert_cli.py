@@ -227,7 +227,7 @@ def test_convert_writes_pages_and_json(tmp_path, seed_document):
         assert (out / "assets" / name).read_bytes() == (ROOT / "docs" / "assets" / name).read_bytes()
     data = json.loads(dump.read_text(encoding="utf-8"))
     assert data["document"] == seed_document.to_dict()
-    assert data["metadata"]["edition"] == "1.0"
+    assert "edition" not in data["metadata"]  # the edition is publish.py's, not metadata
 
 
 def test_convert_keeps_hand_written_files(docs_dir):

@@ -160,7 +160,6 @@ def csl_json(document: Document, metadata: Metadata) -> dict[str, object]:
         "ISSN": metadata.issn,
         "publisher": metadata.publisher,
         "license": metadata.license,
-        "version": metadata.edition,
     }
     item.update({key: value for key, value in optional.items() if value})
     if metadata.year:
