@@ -94,7 +94,10 @@ def test_references_pages_list_all_notes(site):
 
 
 def test_citation_files_are_published(site):
-    for name in ("citation.bib", "citation.ris", "citation.json"):
-        assert (site / "assets" / name).is_file()
+    for name in ("citation", "citation-en"):
+        for suffix in (".bib", ".ris", ".json"):
+            assert (site / "assets" / f"{name}{suffix}").is_file()
+    assert (site / "assets" / "javascripts" / "citation.js").is_file()
     page = _page(site, "en/index.html")
-    assert page.xpath("//a[@href='../assets/citation.bib'][@download]")
+    assert page.xpath("//a[@href='../assets/citation-en.bib'][@download][@data-cite-save]")
+    assert page.xpath("//script[@src='../assets/javascripts/citation.js']")

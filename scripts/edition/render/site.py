@@ -60,15 +60,18 @@ def render_site(document: Document, inputs: SiteInput | None = None) -> tuple[Ou
     def context(page: str, lang: str) -> PageContext:
         return PageContext(page, lang, inputs.edition, inputs.source)
 
+    def cite(lang: str) -> str:
+        return render_cite_section(document, inputs.metadata, inputs.edition, lang)
+
     metadata = inputs.metadata
     files = [
         OutputFile(
             ids.page_file(ids.HOME, "zh"),
-            render_home_zh(document, metadata, context(ids.HOME, "zh"), render_cite_section(document, metadata, "zh")),
+            render_home_zh(document, metadata, context(ids.HOME, "zh"), cite("zh")),
         ),
         OutputFile(
             ids.page_file(ids.HOME, "en"),
-            english.home_page(context(ids.HOME, "en"), render_cite_section(document, metadata, "en")),
+            english.home_page(context(ids.HOME, "en"), cite("en")),
         ),
     ]
     for section in document.sections:
@@ -80,5 +83,5 @@ def render_site(document: Document, inputs: SiteInput | None = None) -> tuple[Ou
         files.append(OutputFile(ids.page_file(page, "en"), english.section_page(section, context(page, "en"))))
     for lang in ids.LANGUAGES:
         files.append(OutputFile(ids.page_file(ids.REFERENCES, lang), _references(document, inputs, english, lang)))
-    files += [OutputFile(path, text) for path, text in render_citation_files(document, metadata)]
+    files += [OutputFile(path, text) for path, text in render_citation_files(document, metadata, inputs.edition)]
     return tuple(files)
