@@ -138,7 +138,7 @@ def test_a_field_in_its_shape_is_kept_as_written(field, value):
 
 def test_markup_like_free_text_is_accepted_as_text():
     """Free-text fields may hold anything on one line; every format escapes it."""
-    metadata = parse_metadata("journal: \"<script>{x} 100%\"\npublisher: a & b\n", "m.yml")
+    metadata = parse_metadata('journal: "<script>{x} 100%"\npublisher: a & b\n', "m.yml")
     assert metadata.journal == "<script>{x} 100%"
 
 
