@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Benchmark the reader's side of the built site: first-load weight of a section page, and
+"""Benchmark the reader's side of the published site: first-load weight of a section page, and
 Lighthouse (mobile) scores for the home and a section page in both languages.
 
     .venv/bin/python scripts/benchmark_site.py [--lighthouse PATH] [--json FILE]
 
-Builds the site into a temporary folder and serves it on 127.0.0.1 with gzip, as GitHub
-Pages serves it. Needs Playwright + Chromium (/usr/bin/chromium or $CHROMIUM) and, for the
-scores, the npm package ``lighthouse`` (``npm install lighthouse``; found on PATH, in
-./node_modules/.bin or given with --lighthouse). Prints figures; asserts nothing
-(targets: every score >= 95, first load < 300 KB).
+Publishes edition 1.0 as the deploy workflow does (devtools.published_site: the pages rendered
+for the edition, ``mike deploy`` in a temporary git repository) and serves its gh-pages tree
+on 127.0.0.1 under /REPO/ with gzip, as GitHub Pages serves a project page: versions.json is
+there, so Material's version selector finds it and the console stays clean. Needs Playwright +
+Chromium (/usr/bin/chromium or $CHROMIUM) and, for the scores, the npm package ``lighthouse``
+(package.json pins it: ``npm ci``; found in ./node_modules/.bin, on PATH or given with
+--lighthouse). Prints figures; asserts nothing (targets: accessibility, best practices and
+SEO 100, performance >= 95, first load < 300 KB).
 """
 
 from __future__ import annotations
@@ -28,20 +31,29 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from devtools.chromium import ARGS, CHROMIUM
-from devtools.site_build import build_site
+from devtools.published_site import publish
+from devtools.site_build import TEST_EDITION
 
 ROOT = Path(__file__).resolve().parents[1]
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".bib", ".ris")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+PREFIX = "/REPO"  # a project page: https://OWNER.github.io/REPO/
+EDITION = f"{PREFIX}/{TEST_EDITION.version}"
 PAGES = {"home zh": "/", "s2 zh": "/s2/", "home en": "/en/", "s2 en": "/en/s2/"}
 
 
 class GzipHandler(SimpleHTTPRequestHandler):
-    """Static files, gzip-compressed for clients that ask (as GitHub Pages does)."""
+    """Static files under /REPO/, gzip-compressed for clients that ask (as GitHub Pages does)."""
 
     def log_message(self, format, *args):  # noqa: A002 - the base class's signature
         pass
+
+    def translate_path(self, path):
+        clean = path.split("?", 1)[0].split("#", 1)[0]
+        if clean != PREFIX and not clean.startswith(PREFIX + "/"):
+            return os.path.join(self.directory, "__outside_the_project_page__")
+        return super().translate_path(clean[len(PREFIX) :] or "/")
 
     def send_head(self):
         path = self.translate_path(self.path)
@@ -100,14 +112,14 @@ def first_load(base: str, path: str) -> dict[str, object]:
 def find_lighthouse(given: str | None) -> list[str] | None:
     if given:
         return [given]
-    for candidate in (shutil.which("lighthouse"), ROOT / "node_modules" / ".bin" / "lighthouse"):
+    for candidate in (ROOT / "node_modules" / ".bin" / "lighthouse", shutil.which("lighthouse")):
         if candidate and Path(candidate).exists():
             return [str(candidate)]
     return None
 
 
-def lighthouse(command: list[str], url: str) -> dict[str, int]:
-    """Lighthouse's mobile scores (0-100) for ``url``."""
+def lighthouse(command: list[str], url: str) -> tuple[dict[str, int], list[str]]:
+    """Lighthouse's mobile scores (0-100) for ``url``, and the weighted audits that did not pass."""
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.json"
         subprocess.run(
@@ -127,7 +139,14 @@ def lighthouse(command: list[str], url: str) -> dict[str, int]:
             timeout=300,
         )
         data = json.loads(report.read_text(encoding="utf-8"))
-    return {name: round(data["categories"][name]["score"] * 100) for name in CATEGORIES}
+    scores = {name: round(data["categories"][name]["score"] * 100) for name in CATEGORIES}
+    failed = [
+        f"{name}: {ref['id']} ({data['audits'][ref['id']].get('score') or 0:.2f})"
+        for name in CATEGORIES
+        for ref in data["categories"][name]["auditRefs"]
+        if ref["weight"] > 0 and (data["audits"][ref["id"]].get("score") or 0) < 1
+    ]
+    return scores, failed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,13 +156,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     figures: dict[str, object] = {}
     with tempfile.TemporaryDirectory() as folder:
-        site = build_site(Path(folder) / "project")
+        site = publish(Path(folder))
         httpd, base = serve(site)
+        base += EDITION
         try:
             load = first_load(base, "/s2/")
             figures["first_load_s2_zh"] = load
             print(
-                f"first load of /s2/ (mobile, empty cache): {load['requests']} requests, "
+                f"first load of {EDITION}/s2/ (mobile, empty cache): {load['requests']} requests, "
                 f"{load['bytes_on_wire'] / 1024:.1f} KB on the wire (gzip), "
                 f"{load['bytes_decoded'] / 1024:.1f} KB decoded"
             )
@@ -151,14 +171,17 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {row['wire'] / 1024:7.1f} KB  {row['url']}")
             command = find_lighthouse(args.lighthouse)
             if command is None:
-                print("lighthouse not found (npm install lighthouse): scores skipped")
+                print("lighthouse not found (npm ci installs it from package-lock.json): scores skipped")
             else:
-                scores = {}
+                scores, failures = {}, {}
                 for name, path in PAGES.items():
-                    scores[name] = lighthouse(command, base + path)
+                    scores[name], failures[name] = lighthouse(command, base + path)
                     row = "  ".join(f"{k} {v}" for k, v in scores[name].items())
                     print(f"lighthouse mobile {name:8} {row}")
+                    for failure in failures[name]:
+                        print(f"  below 1: {failure}")
                 figures["lighthouse_mobile"] = scores
+                figures["lighthouse_not_passed"] = failures
         finally:
             httpd.shutdown()
     if args.json:

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# System packages the browser and HTML-checker tests need: Debian's Chromium, CJK fonts, Java.
+# System packages the tests need: Debian's Chromium and CJK fonts (browser), Java (HTML checker),
+# Node and npm (citeproc-js).
 # Installs only what is missing, and only as root (apt-get); otherwise says what to install.
 set -euo pipefail
 
@@ -8,6 +9,7 @@ missing=()
 [ -x "${CHROMIUM:-}" ] || command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" = 0 ]; then

@@ -11,6 +11,7 @@ Screenshots go to tests/artifacts/ (gitignored).
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import threading
@@ -253,15 +254,42 @@ def test_screenshots(browser, server, name, lang, device):
 
 # --- accessibility ----------------------------------------------------------------------------
 
+DEVICES = {
+    "desktop": {"viewport": DESKTOP},
+    # A phone: touch and mobile emulation, so (hover: none) matches and the paragraph marks show.
+    "phone": {"viewport": PHONE, "device_scale_factor": 2, "is_mobile": True, "has_touch": True},
+}
+SCHEMES = {"light": ("light", "default"), "dark": ("dark", "slate")}
 
+
+@pytest.fixture()
+def device_page(browser, request):
+    """A page in the device and colour scheme the test is parametrized with (``device``, ``scheme``)."""
+    device, scheme = request.node.callspec.params["device"], request.node.callspec.params["scheme"]
+    context = browser.new_context(**DEVICES[device], color_scheme=SCHEMES[scheme][0], locale="zh-CN")
+    context.route("**/*", Recorder())
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize("device", sorted(DEVICES))
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("name", ["index", "s2", "references"])
-def test_axe_no_serious_or_critical_violation(page, server, name, lang):
+def test_axe_no_serious_or_critical_violation(device_page, server, name, lang, device, scheme):
+    """axe-core on desktop and on a touch phone, light and dark: every text 4.5:1 (the report link too)."""
     try:
         from axe_playwright_python.sync_playwright import Axe
     except ImportError:
         _unavailable("axe-playwright-python is not installed")
+    page = device_page
     page.goto(url_of(server, name, lang), wait_until="networkidle")
+    assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme][1]
+    if device == "phone":
+        assert page.evaluate("matchMedia('(hover: none)').matches")
+        if name != "references":  # the report links are shown, so axe checks their contrast
+            assert page.locator("a.edition-report").first.is_visible()
     results = Axe().run(page)
     bad = [
         (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5])
@@ -269,3 +297,42 @@ def test_axe_no_serious_or_critical_violation(page, server, name, lang):
         if v["impact"] in ("serious", "critical")
     ]
     assert bad == []
+
+
+# --- citation ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_page_fills_in_the_readers_date_and_saves_it_in_the_files(page, server, lang):
+    page.goto(url_of(server, "index", lang), wait_until="networkidle")
+    today = page.evaluate(
+        "(() => { const d = new Date(); const p = n => String(n).padStart(2, '0');"
+        " return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`; })()"
+    )
+    gbt = page.locator("#cite-gbt .cite-text").inner_text()
+    assert f"[{today}]. https://" in gbt and "引用日期" not in gbt and "accessed date" not in gbt
+    assert f"urldate = {{{today}}}" in page.locator("pre.cite-bibtex").inner_text()
+    suffix = "" if lang == "zh" else "-en"
+    for name, expected in (
+        (".bib", f"  urldate = {{{today}}}\n}}"),
+        (".ris", f"Y2  - {today.replace('-', '/')}/\nER  - "),
+    ):
+        with page.expect_download() as info:
+            page.click(f'a[download="citation{suffix}{name}"]')
+        text = Path(info.value.path()).read_text(encoding="utf-8")
+        assert expected in text, text
+    with page.expect_download() as info:
+        page.click(f'a[download="citation{suffix}.json"]')
+    (item,) = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    assert item["accessed"] == {"date-parts": [[int(part) for part in today.split("-")]]}
+    assert page.recorder.hosts == {"127.0.0.1"}
+
+
+def test_without_javascript_the_placeholder_shows(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(url_of(server, "index", "zh"))
+        assert "[引用日期]. https://" in page.locator("#cite-gbt .cite-text").inner_text()
+    finally:
+        context.close()

@@ -269,15 +269,15 @@ def test_convert_writes_pages_and_json(tmp_path, seed_document):
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in out.glob("*.md"))
     assert names == sorted(p.name for p in (ROOT / "docs").glob("*.md"))
-    # The Markdown pages, then the citation files (.bib, .ris, CSL-JSON) under assets/.
-    assert f"{len(names) + 3} files" in result.stderr
+    # The Markdown pages, then the citation files (.bib, .ris, CSL-JSON) of each language under assets/.
+    assert f"{len(names) + 6} files" in result.stderr
     for name in names:
         assert (out / name).read_bytes() == (ROOT / "docs" / name).read_bytes()
-    for name in ("citation.bib", "citation.ris", "citation.json"):
+    for name in sorted(p.name for p in (ROOT / "docs" / "assets").glob("citation*")):
         assert (out / "assets" / name).read_bytes() == (ROOT / "docs" / "assets" / name).read_bytes()
     data = json.loads(dump.read_text(encoding="utf-8"))
     assert data["document"] == seed_document.to_dict()
-    assert data["metadata"]["edition"] == "1.0"
+    assert "edition" not in data["metadata"]  # the edition is publish.py's, not metadata
 
 
 def test_convert_keeps_hand_written_files(docs_dir):

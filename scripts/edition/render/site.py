@@ -67,15 +67,18 @@ def render_site(document: Document, inputs: SiteInput | None = None) -> tuple[Ou
     def context(page: str, lang: str) -> PageContext:
         return PageContext(page, lang, inputs.edition, inputs.source)
 
+    def cite(lang: str) -> str:
+        return render_cite_section(document, inputs.metadata, inputs.edition, lang)
+
     metadata = inputs.metadata
     files = [
         OutputFile(
             ids.page_file(ids.HOME, "zh"),
-            render_home_zh(document, metadata, context(ids.HOME, "zh"), render_cite_section(document, metadata, "zh")),
+            render_home_zh(document, metadata, context(ids.HOME, "zh"), cite("zh")),
         ),
         OutputFile(
             ids.page_file(ids.HOME, "en"),
-            english.home_page(context(ids.HOME, "en"), render_cite_section(document, metadata, "en")),
+            english.home_page(context(ids.HOME, "en"), cite("en")),
         ),
     ]
     for section in document.sections:
@@ -93,5 +96,5 @@ def render_site(document: Document, inputs: SiteInput | None = None) -> tuple[Ou
             head = head_fields(document, metadata, page, f"{CHANGES_TITLES[lang]} - {site_name(document, lang)}")
             text = render_changes(document, inputs.changes, page, english.titles, inputs.editor_note, head)
             files.append(OutputFile(ids.page_file(ids.CHANGES, lang), text))
-    files += [OutputFile(path, text) for path, text in render_citation_files(document, metadata)]
+    files += [OutputFile(path, text) for path, text in render_citation_files(document, metadata, inputs.edition)]
     return tuple(files)
