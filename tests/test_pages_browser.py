@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from devtools.chromium import ARGS, CHROMIUM
-from pages_site import REPO, PagesServer
+from devtools.pages import REPO, PagesServer
 from test_built_site import NAV
 
 VERSIONS = ("1.0", "1.1")

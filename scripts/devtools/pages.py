@@ -1,6 +1,6 @@
-"""Publishing test helpers: the project copied into a temporary git repository, editions published
-into its gh-pages branch with scripts/publish.py (real git, real mike), and that branch served on
-127.0.0.1 under /REPO/ as GitHub Pages would."""
+"""GitHub Pages on this machine, for tests and benchmarks: the project copied into a temporary git
+repository, editions published into its gh-pages branch with scripts/publish.py (real git, real
+mike), and that branch served on 127.0.0.1 under /REPO/ as GitHub Pages would."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 # What a deploy needs: the site's sources and the converter (an editor's correction goes
 # through scripts/convert.py). Everything else stays out of the copy.
 PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "hooks", "jieba_userdict.txt", "source", "scripts", ".gitignore")
@@ -40,11 +40,12 @@ class Project:
     """A temporary copy of the project that is its own git repository."""
 
     path: Path
+    site_url: str = SITE_URL
 
     def env(self) -> dict[str, str]:
         """Environment for git, mkdocs and mike: test identity, this SITE_URL, and
         SOURCE_DATE_EPOCH from the checked-out commit, as the deploy workflow sets it."""
-        env = dict(os.environ, **GIT_ENV, NO_MKDOCS_2_WARNING="1", SITE_URL=SITE_URL)
+        env = dict(os.environ, **GIT_ENV, NO_MKDOCS_2_WARNING="1", SITE_URL=self.site_url)
         env["PATH"] = os.pathsep.join([str(BIN), env.get("PATH", "")])  # mike runs `mkdocs`
         env.pop("GIT_DIR", None)
         env.pop("GIT_WORK_TREE", None)
@@ -130,7 +131,7 @@ class Project:
         return entries
 
 
-def make_project(dest: Path, date: str | None = None) -> Project:
+def make_project(dest: Path, date: str | None = None, site_url: str = SITE_URL) -> Project:
     """Copy the project's sources into ``dest`` and commit them as a new repository (at ``date``)."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
@@ -140,7 +141,7 @@ def make_project(dest: Path, date: str | None = None) -> Project:
             shutil.copytree(source, dest / name, ignore=ignore)
         elif source.exists():
             shutil.copy2(source, dest / name)
-    project = Project(dest)
+    project = Project(dest, site_url)
     project.git("init", "-q", "-b", "main")
     project.commit_all("The edition as of the test run", date)
     return project
