@@ -184,7 +184,7 @@ CORRECTIONS = {
 def editions(tmp_path_factory) -> Editions:
     from edition.citations.urls import cited_urls
     from edition.parse import parse_file
-    from pages_site import link_report, make_project
+    from devtools.pages import link_report, make_project
 
     project = make_project(tmp_path_factory.mktemp("editions") / "project", date="2026-11-02T09:00:00+00:00")
     blobs: dict[str, dict[str, str]] = {}
