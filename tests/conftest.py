@@ -168,7 +168,7 @@ class Editions:
     2's URL broken for 3 runs, 2026-12-07). ``blobs`` holds the Pages branch after each step.
     """
 
-    project: object  # pages_site.Project
+    project: object  # devtools.pages.Project
     blobs: dict[str, dict[str, str]]
     corrected: dict[str, str]  # what the correction changed: passage id -> the words involved
 
