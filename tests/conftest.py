@@ -173,6 +173,10 @@ class Editions:
     corrected: dict[str, str]  # what the correction changed: passage id -> the words involved
 
 
+EDITOR_NOTE = {
+    "zh": "更正一处错字、一条注释的网址，删去重复的一句。",
+    "en": "Corrects a typo and a note's URL, and removes a repeated sentence.",
+}
 CORRECTIONS = {
     "s1-p1": ("美国对华战略竞争态势已然定型", "美国对华战略竞争态势已经定型"),
     "s1-p2": ("用“价值认同”进行国内和国际动员。", ""),
@@ -182,9 +186,9 @@ CORRECTIONS = {
 
 @pytest.fixture(scope="session")
 def editions(tmp_path_factory) -> Editions:
+    from devtools.pages import link_report, make_project
     from edition.citations.urls import cited_urls
     from edition.parse import parse_file
-    from devtools.pages import link_report, make_project
 
     project = make_project(tmp_path_factory.mktemp("editions") / "project", date="2026-11-02T09:00:00+00:00")
     blobs: dict[str, dict[str, str]] = {}
@@ -201,6 +205,9 @@ def editions(tmp_path_factory) -> Editions:
         assert text.count(old) == 1, old
         text = text.replace(old, new)
     source.write_text(text, encoding="utf-8")
+    registry = project.path / "source" / "editions.yml"
+    notes = f"notes:\n  '1.1':\n    zh: {EDITOR_NOTE['zh']}\n    en: {EDITOR_NOTE['en']}\n"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("notes: {}\n", notes), encoding="utf-8")
     project.convert()
     project.commit_all("Correct one character, one note's URL and one sentence", date="2026-12-01T10:00:00+00:00")
     project.publish("1.1")

@@ -13,7 +13,7 @@ from urllib.parse import unquote
 
 import lxml.html
 import pytest
-from conftest import CORRECTIONS, ROOT
+from conftest import CORRECTIONS, EDITOR_NOTE, ROOT
 from devtools.pages import BIN, link_report, make_project
 
 SOURCE = "source/000_075e35d79351af94.txt"
@@ -128,6 +128,9 @@ def test_what_changed_lists_exactly_the_corrected_passages(editions, lang):
             assert f'id="{anchor}"' in editions.project.git("show", f"gh-pages:{target.split('#')[0]}index.html")
     if lang == "en":  # the Chinese changed; the English of s1-p1 is stale and says so
         assert "has not caught up" in page.text_content()
+    # The editor's note for 1.1 (source/editions.yml) stands on top.
+    (note,) = page.xpath("//div[contains(@class, 'admonition')]")
+    assert EDITOR_NOTE[lang] in note.text_content()
 
 
 def _resolve(base: str, href: str) -> str:

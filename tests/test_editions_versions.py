@@ -1,0 +1,24 @@
+"""edition.editions.versions: what an edition number is, and their order."""
+
+from __future__ import annotations
+
+import pytest
+from edition.editions.versions import VersionError, is_version, parse_version, previous_of, sort_versions
+
+
+@pytest.mark.parametrize("text", ["1.0", "1.1", "1.10", "2.0.1", "0.9"])
+def test_edition_numbers(text):
+    assert is_version(text) and parse_version(text)
+
+
+@pytest.mark.parametrize("text", ["1", "v1.0", "1.01", "1.0-beta", "latest", "1..0", "", "1.0.0.0"])
+def test_not_edition_numbers(text):
+    assert not is_version(text)
+    with pytest.raises(VersionError, match="not an edition number"):
+        parse_version(text)
+
+
+def test_numbers_order_as_numbers_not_text():
+    assert sort_versions(["1.10", "1.2", "latest", "1.9"]) == ["1.2", "1.9", "1.10"]
+    assert previous_of("1.10", ["1.2", "1.9", "1.11"]) == "1.9"
+    assert previous_of("1.0", ["1.0", "1.1"]) is None
