@@ -259,7 +259,7 @@ def on_local_hosts(urls: list[str], bases: list[str]) -> list[str]:
 def article_scenario(args: argparse.Namespace) -> list[dict[str, object]]:
     """The article's own citations: each cited host mapped onto a local one (paths kept), every page alive, both
     tools at the checker's default politeness (what ``check_links.py`` does with no option)."""
-    from edition.links.check import CheckConfig
+    from linkcheck.config import CheckConfig
 
     cited = article_urls()
     polite = argparse.Namespace(**vars(args))

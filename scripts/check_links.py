@@ -11,11 +11,10 @@ from typing import NoReturn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from edition.links.cache import load_cache, save_cache  # noqa: E402
-from edition.links.check import PLAIN_USER_AGENT, CheckConfig  # noqa: E402
-from edition.links.extract import cited_urls, read_url_list  # noqa: E402
-from edition.links.report import FORMATTERS, progress_bar, render  # noqa: E402
-from edition.links.run import run_check  # noqa: E402
+from edition.links.targets import article_targets, listed_targets  # noqa: E402
+from linkcheck.config import PLAIN_USER_AGENT, CheckConfig  # noqa: E402
+from linkcheck.report import FORMATS, progress_bar  # noqa: E402
+from linkcheck.run import run  # noqa: E402
 
 
 class Parser(argparse.ArgumentParser):
@@ -65,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = Parser(prog="check_links.py", description=__doc__)
     parser.add_argument("--source", type=Path, help="extracted article (default: the converter's source)")
     parser.add_argument("--urls", type=Path, metavar="FILE", help="check a plain list instead (one URL per line)")
-    parser.add_argument("--format", choices=list(FORMATTERS), default="table")
+    parser.add_argument("--format", choices=list(FORMATS), default="table")
     for option, name, kind, metavar, text in LIMITS:
         default = getattr(CheckConfig, name)
         parser.add_argument(option, dest=name, type=kind, default=default, metavar=metavar, help=f"{text} ({default})")
@@ -89,25 +88,13 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.flush()
 
     try:
-        if args.urls:
-            cited = read_url_list(args.urls)
-        else:
-            # Imported only here: a plain URL list starts faster without the converter.
-            from edition.convert import DEFAULT_SOURCE
-            from edition.parse import parse_file
-
-            cited = cited_urls(parse_file(args.source or DEFAULT_SOURCE))
-        cache = load_cache(args.cache) if args.cache else None
-        report, new_cache = run_check(cited, config, cache, progress=progress if show_progress else None)
+        # The edition says which URLs are cited and where; linkcheck checks them.
+        targets = listed_targets(args.urls) if args.urls else article_targets(args.source)
+        outcome = run(targets, config, args.format, args.cache, args.output, progress if show_progress else None)
         if show_progress:
             sys.stderr.write("\r\033[K")
-        text = render(report, args.format)
-        if args.output:
-            args.output.write_text(text, encoding="utf-8")
-        else:
-            sys.stdout.write(text)
-        if args.cache and new_cache is not None:
-            save_cache(new_cache, args.cache)
+        if not args.output:
+            sys.stdout.write(outcome.text)
     except KeyboardInterrupt:
         print("check_links.py: interrupted", file=sys.stderr)
         return 1
@@ -115,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         detail = f"{error.filename}: {error.strerror}" if isinstance(error, OSError) and error.filename else error
         print(f"check_links.py: error: {detail}", file=sys.stderr)
         return 1
-    return 2 if report.failing else 0
+    return 2 if outcome.report.failing else 0
 
 
 if __name__ == "__main__":

@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from edition.links.cache import CacheError, LinkCache, cached_result, load_cache, record, save_cache
-from edition.links.check import CheckResult, Verdict
+from linkcheck.cache import CacheError, LinkCache, cached_result, load_cache, record, save_cache
+from linkcheck.results import CheckResult, Verdict
 
 NOW = dt.datetime(2025, 6, 1, 12, tzinfo=dt.UTC)
 URL = "https://a.example/x"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from edition.links.check import FAILING, CheckResult, Verdict
+from .results import ALIVE, FAILING, CheckResult, Verdict
 
 CACHE_VERSION = 1
 FRESH_FOR = dt.timedelta(days=1)
@@ -69,15 +69,13 @@ class LinkCache:
     def is_fresh_ok(self, url: str, now: dt.datetime, fresh_for: dt.timedelta = FRESH_FOR) -> bool:
         """Whether the URL was found working recently enough not to be fetched again."""
         entry = self.entries.get(url)
-        return bool(
-            entry
-            and entry.last_ok
-            and entry.last_verdict in (Verdict.OK, Verdict.REDIRECTED)
-            and now - entry.last_ok < fresh_for
-        )
+        return bool(entry and entry.last_ok and entry.last_verdict in ALIVE and now - entry.last_ok < fresh_for)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"version": CACHE_VERSION, "urls": {url: e.to_dict() for url, e in sorted(self.entries.items())}}
+        return {
+            "version": CACHE_VERSION,
+            "urls": {url: e.to_dict() for url, e in sorted(self.entries.items())},
+        }
 
 
 def load_cache(path: Path) -> LinkCache:
@@ -90,7 +88,13 @@ def load_cache(path: Path) -> LinkCache:
         if data.get("version") != CACHE_VERSION:
             raise CacheError(f"{path}: unknown cache version {data.get('version')!r}")
         return LinkCache({url: CacheEntry.from_dict(url, entry) for url, entry in data["urls"].items()})
-    except (json.JSONDecodeError, KeyError, TypeError, AttributeError, ValueError) as error:
+    except (
+        json.JSONDecodeError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        ValueError,
+    ) as error:
         if isinstance(error, CacheError):
             raise
         raise CacheError(f"{path}: not a link cache ({error})") from error
@@ -122,7 +126,7 @@ def record(cache: LinkCache, results: dict[str, CheckResult], now: dt.datetime) 
         last_ok = entry.last_ok
         if result.verdict in FAILING:
             failures += 1
-        elif result.verdict in (Verdict.OK, Verdict.REDIRECTED):
+        elif result.verdict in ALIVE:
             failures = 0
             last_ok = now
         entries[url] = replace(
