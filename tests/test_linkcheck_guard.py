@@ -58,13 +58,13 @@ def test_redirect_to_a_private_address_is_refused_before_connecting(server, priv
 
 def test_a_host_is_resolved_once_per_run(monkeypatch):
     lookups: list[str] = []
-    resolve = guard.GuardedBackend._resolve
+    resolve = guard.Guard._resolve
 
-    async def counting(self, host, port, timeout):
+    async def counting(self, host, port):
         lookups.append(host)
-        return await resolve(self, host, port, timeout)
+        return await resolve(self, host, port)
 
-    monkeypatch.setattr(guard.GuardedBackend, "_resolve", counting)
+    monkeypatch.setattr(guard.Guard, "_resolve", counting)
     with Server("127.0.0.1", {}, default=ok()) as server:
         port = server.server_address[1]
         urls = [f"http://localhost:{port}/page/{n}" for n in range(6)]

@@ -7,11 +7,9 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-import httpx
-
 from .config import CheckConfig
 from .fetch import REQUESTS, Answer, Fetcher
-from .pool import make_client
+from .pool import Client, make_client
 from .results import ALIVE, CheckResult, Verdict
 from .soft404 import Probe, Probes, one_level_up_url, probe_base
 from .verdict import after_full_page, after_probe, judge, mark_home_redirects, same_as_one_level_up
@@ -30,7 +28,7 @@ class CheckRun:
 class Checker:
     """Checks many URLs with one client, sharing per-host gates and probes."""
 
-    def __init__(self, config: CheckConfig, client: httpx.AsyncClient) -> None:
+    def __init__(self, config: CheckConfig, client: Client) -> None:
         self.config = config
         self.fetcher = Fetcher(config, client)
         self.probes = Probes(self.fetcher)

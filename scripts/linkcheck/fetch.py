@@ -14,11 +14,11 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from urllib.parse import urljoin, urlsplit
 
-import httpx
-
 from .config import CheckConfig
 from .gates import BusiestFirstGate, HostGate
-from .guard import BlockedAddressError
+from .guard import BlockedAddressError, ConnectError
+from .http1 import ProtocolError
+from .pool import Client, Response
 from .results import Hop
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -164,7 +164,7 @@ class Host:
     head: HeadSense = field(default_factory=HeadSense)
 
 
-async def read_start(response: httpx.Response, full: bool, config: CheckConfig) -> bytes:
+async def read_start(response: Response, full: bool, config: CheckConfig) -> bytes:
     """The start of a GET body: up to the cap when ``full``, else up to an HTML page's title (nothing else).
 
     What is left after that is read on (and dropped) when it is short, so that the connection ends its answer
@@ -179,7 +179,7 @@ async def read_start(response: httpx.Response, full: bool, config: CheckConfig) 
     size = 0
     done = not wanted
     drained = 0
-    async for chunk in response.aiter_bytes():
+    while chunk := await response.read():
         if done:
             drained += len(chunk)
             if drained > DRAIN_BYTES:
@@ -197,7 +197,7 @@ async def read_start(response: httpx.Response, full: bool, config: CheckConfig) 
 class Fetcher:
     """Asks for URLs with one client, sharing per-host gates and what a HEAD is worth on each host."""
 
-    def __init__(self, config: CheckConfig, client: httpx.AsyncClient) -> None:
+    def __init__(self, config: CheckConfig, client: Client) -> None:
         self.config = config
         self.client = client
         self.requests_sent = 0
@@ -223,13 +223,8 @@ class Fetcher:
             try:
                 async with asyncio.timeout(self.config.timeout):
                     async with self.client.stream(method, url) as response:
-                        if method == "GET":
-                            body = await read_start(response, full, self.config)
-                        else:
-                            # A HEAD answer has no body, but its end must be read for the connection to be reused.
-                            await response.aread()
-                            body = b""
-                        return Answer(response.status_code, response.headers, body, method)
+                        body = await read_start(response, full, self.config) if method == "GET" else b""
+                        return Answer(response.status, response.headers, body, method)
             finally:
                 if method == "HEAD":
                     host.head.pending = False
@@ -240,11 +235,11 @@ class Fetcher:
             return Outcome(answer=await self.request(method, url, full, probe))
         except BlockedAddressError as error:
             return Outcome(error=str(error), error_kind="blocked")
-        except (TimeoutError, httpx.TimeoutException):
+        except TimeoutError:
             return Outcome(error="timed out", error_kind="timeout")
-        except httpx.ConnectError as error:
+        except ConnectError as error:
             return Outcome(error=str(error) or "connection failed", error_kind="connect")
-        except (httpx.TransportError, httpx.DecodingError) as error:
+        except (ProtocolError, OSError) as error:  # a connection reset or cut short, an answer that is not HTTP
             return Outcome(error=f"{type(error).__name__}: {error}", error_kind="protocol")
 
     async def fetch(self, url: str, want_body: bool = False, probe: bool = False) -> Outcome:

@@ -5,14 +5,18 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
-
-import httpcore
+import ssl
 
 from .config import CheckConfig
+from .http1 import LINE_LIMIT
 
 
 class BlockedAddressError(Exception):
     """A host resolving to a private, loopback or link-local address while those are refused."""
+
+
+class ConnectError(Exception):
+    """No connection could be made: an unknown host, a refused or failed connection, a TLS failure."""
 
 
 def address_forbidden(address: str, config: CheckConfig) -> bool:
@@ -25,8 +29,16 @@ def address_forbidden(address: str, config: CheckConfig) -> bool:
     return not ip.is_global or ip.is_multicast
 
 
-class GuardedBackend(httpcore.AsyncNetworkBackend):
-    """Resolves the host itself, refuses forbidden addresses, then connects to a checked address.
+def _literal(host: str) -> str | None:
+    """The host as an IP address when it is written as one (no lookup needed), else None."""
+    try:
+        return str(ipaddress.ip_address(host))
+    except ValueError:
+        return None
+
+
+class Guard:
+    """Resolves hosts itself, refuses forbidden addresses, then connects to a checked address.
 
     A host's addresses are resolved and checked once per run (a redirect to another host is resolved and checked
     when it is first met): later connections go to the same checked addresses, with no new lookup to race.
@@ -34,17 +46,17 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
 
     def __init__(self, config: CheckConfig) -> None:
         self._config = config
-        self._backend = httpcore.AnyIOBackend()
         self._resolved: dict[tuple[str, int], asyncio.Future[list[str]]] = {}
 
-    async def _addresses(self, host: str, port: int, timeout: float | None) -> list[str]:
+    async def _addresses(self, host: str, port: int) -> list[str]:
         key = (host, port)
         if key not in self._resolved:
-            self._resolved[key] = asyncio.ensure_future(self._resolve(host, port, timeout))
+            self._resolved[key] = asyncio.ensure_future(self._resolve(host, port))
             # Its failure is read by whoever awaits it; no "exception never retrieved" if nobody does.
             self._resolved[key].add_done_callback(lambda done: done.cancelled() or done.exception())
         future = self._resolved[key]
         try:
+            # Shielded: a request that times out while waiting leaves the lookup to the others waiting on it.
             return await asyncio.shield(future)
         except BlockedAddressError:
             raise
@@ -54,37 +66,33 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
                 del self._resolved[key]
             raise
 
-    async def _resolve(self, host: str, port: int, timeout: float | None) -> list[str]:
-        loop = asyncio.get_running_loop()
-        try:
-            infos = await asyncio.wait_for(loop.getaddrinfo(host, port, type=socket.SOCK_STREAM), timeout=timeout)
-        except socket.gaierror as error:
-            raise httpcore.ConnectError(f"unknown host {host}: {error.strerror}") from error
-        except TimeoutError as error:
-            raise httpcore.ConnectTimeout(f"resolving {host} timed out") from error
-        addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
+    async def _resolve(self, host: str, port: int) -> list[str]:
+        literal = _literal(host)
+        if literal is not None:
+            addresses = [literal]
+        else:
+            loop = asyncio.get_running_loop()
+            try:
+                infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            except socket.gaierror as error:
+                raise ConnectError(f"unknown host {host}: {error.strerror}") from error
+            addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
         # Every address must be allowed, so that no address of the set can be reached by a retry.
         for address in addresses:
             if address_forbidden(address, self._config):
                 raise BlockedAddressError(f"refused: {host} resolves to non-public address {address}")
         return addresses
 
-    async def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
-        addresses = await self._addresses(host, port, timeout)
+    async def open(
+        self, host: str, port: int, tls: ssl.SSLContext | None
+    ) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+        """A connection to one of the host's checked addresses (TLS verified against the host's name)."""
         last: Exception | None = None
-        for address in addresses:
+        for address in await self._addresses(host, port):
             try:
-                return await self._backend.connect_tcp(
-                    address, port, timeout=timeout, local_address=local_address, socket_options=socket_options
+                return await asyncio.open_connection(
+                    address, port, ssl=tls, server_hostname=host if tls else None, limit=LINE_LIMIT
                 )
-            except httpcore.ConnectError as error:
-                last = httpcore.ConnectError(f"connection to {host}:{port} failed ({address}): {error}")
-            except httpcore.ConnectTimeout as error:
-                last = error
-        raise last or httpcore.ConnectError(f"no address for {host}")
-
-    async def connect_unix_socket(self, path, timeout=None, socket_options=None):  # pragma: no cover
-        raise httpcore.ConnectError("unix sockets are not checked")
-
-    async def sleep(self, seconds: float) -> None:
-        await self._backend.sleep(seconds)
+            except OSError as error:  # refused, unreachable, or a TLS failure (ssl.SSLError is an OSError)
+                last = ConnectError(f"connection to {host}:{port} failed ({address}): {error}")
+        raise last or ConnectError(f"no address for {host}")
