@@ -57,6 +57,7 @@ LIMITS = [
         "N",
         "distinct URLs redirected to one site root that make it a soft-404",
     ),
+    ("--host-facts-days", "host_facts_days", at_least(0, float), "DAYS", "days a host's probe is believed (--cache)"),
 ]
 
 
@@ -71,7 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-soft-404-probe", action="store_true", help="do not ask for a made-up page per folder")
     parser.add_argument("--plain-user-agent", action="store_true", help="announce a checker, not a browser")
     parser.add_argument("--allow-private", action="store_true", help="allow private, loopback, link-local addresses")
-    parser.add_argument("--cache", type=Path, metavar="FILE", help="JSON cache: skip URLs found ok within a day")
+    parser.add_argument(
+        "--cache", type=Path, metavar="FILE", help="JSON cache: skip URLs found ok within a day; hosts' probes"
+    )
     parser.add_argument("--output", type=Path, metavar="FILE", help="write the report here instead of stdout")
     args = parser.parse_args(argv)
     config = CheckConfig(

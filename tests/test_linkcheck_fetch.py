@@ -20,7 +20,8 @@ from link_servers import (
 )
 from linkcheck.checker import check_urls
 from linkcheck.config import CheckConfig
-from linkcheck.fetch import Answer, HeadSense, HeadWorth, backoff_delay, get_after_head, host_key, retry_after_seconds
+from linkcheck.facts import HeadWorth
+from linkcheck.fetch import Answer, HeadSense, backoff_delay, get_after_head, host_key, retry_after_seconds
 from linkcheck.results import Verdict
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from linkcheck.fetch import Answer, Followed, Outcome
 from linkcheck.results import CheckResult, Hop, Verdict
-from linkcheck.soft404 import Probe
+from linkcheck.soft404 import REMEMBERED_HONEST, Probe
 from linkcheck.verdict import (
     BELIEVED,
     COMPARE,
@@ -15,6 +15,7 @@ from linkcheck.verdict import (
     judge,
     mark_home_redirects,
     same_as_one_level_up,
+    shared_titles,
 )
 
 URL = "https://a.example/news/1"
@@ -93,6 +94,7 @@ LANDING = "https://a.example/landing"
     [
         (Probe(page(404)), URL, BELIEVED),  # the host says "not found" honestly
         (Probe(None), URL, BELIEVED),  # the probe got no answer: nothing against the page
+        (REMEMBERED_HONEST, URL, BELIEVED),
         (Probe(page(), LANDING), LANDING, "redirected where a made-up page is redirected: " + LANDING),
         (Probe(page(), URL), URL, BELIEVED),  # the made-up name was sent to this very page
         (Probe(page()), LANDING, BELIEVED),  # the page moved; the made-up page stayed where it was asked
@@ -135,3 +137,16 @@ def test_many_urls_sent_to_one_home_page_are_soft_404():
     assert {r.verdict for r in mark_home_redirects(three, threshold=4).values()} == {Verdict.REDIRECTED}
     elsewhere = {r.url: r for r in (moved(1, LANDING), moved(2, LANDING), moved(3, LANDING))}
     assert {r.verdict for r in mark_home_redirects(elsewhere, threshold=3).values()} == {Verdict.REDIRECTED}
+
+
+def test_pages_of_one_host_sharing_a_title_are_doubted():
+    pages = {
+        "https://a.example/1": ("https://a.example", "https://a.example/1", "Welcome"),
+        "https://a.example/2": ("https://a.example", "https://a.example/2", "Welcome"),
+        "https://a.example/3": ("https://a.example", "https://a.example/3", "A story"),
+        "https://a.example/4": ("https://a.example", "https://a.example/3", "A story"),  # the same page twice
+        "https://b.example/1": ("https://b.example", "https://b.example/1", "Welcome"),
+        "https://a.example/5": ("https://a.example", "https://a.example/5", ""),
+        "https://a.example/6": ("https://a.example", "https://a.example/6", ""),
+    }
+    assert shared_titles(pages) == ["https://a.example/1", "https://a.example/2"]

@@ -34,3 +34,5 @@ class CheckConfig:
     read_titles: bool = True
     # This many distinct URLs redirected to one site root make that root a soft-404 destination.
     home_redirect_threshold: int = 3
+    # Days a host's probe is remembered (in the cache) before the host is probed again.
+    host_facts_days: float = 28.0

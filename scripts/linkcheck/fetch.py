@@ -11,10 +11,10 @@ import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from urllib.parse import urljoin, urlsplit
 
 from .config import CheckConfig
+from .facts import HeadWorth, HostFacts
 from .gates import BusiestFirstGate, HostGate
 from .guard import BlockedAddressError, ConnectError
 from .http1 import ProtocolError
@@ -34,16 +34,8 @@ TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)
 REQUESTS: contextvars.ContextVar[list[int]] = contextvars.ContextVar("requests")
 
 
-class HeadWorth(StrEnum):
-    """What a HEAD request is worth on a host."""
-
-    REFUSED = "refused"  # answered 405 or 501: ask with GET
-    HTML = "html"  # the host answers in HTML, whose title is read with GET anyway: a HEAD first is wasted
-    USEFUL = "useful"  # answered usefully (not HTML, not refused): HEAD stays the first request
-
-
 def host_key(url: str) -> str:
-    """Scheme and host of a URL: what per-host limits and probes are kept by."""
+    """Scheme and host of a URL: what per-host limits, probes and facts are kept by."""
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc.lower()}"
 
@@ -197,18 +189,25 @@ async def read_start(response: Response, full: bool, config: CheckConfig) -> byt
 class Fetcher:
     """Asks for URLs with one client, sharing per-host gates and what a HEAD is worth on each host."""
 
-    def __init__(self, config: CheckConfig, client: Client) -> None:
+    def __init__(self, config: CheckConfig, client: Client, facts: Mapping[str, HostFacts] | None = None) -> None:
         self.config = config
         self.client = client
         self.requests_sent = 0
         self._overall = BusiestFirstGate(max(config.concurrency, 1))
         self._hosts: dict[str, Host] = {}
+        self._facts = facts or {}
 
     def host(self, url: str) -> Host:
         key = host_key(url)
         if key not in self._hosts:
-            self._hosts[key] = Host(HostGate(self.config.per_host, self.config.host_spacing, self._overall))
+            gate = HostGate(self.config.per_host, self.config.host_spacing, self._overall)
+            remembered = self._facts.get(key)
+            self._hosts[key] = Host(gate, HeadSense(remembered.head if remembered else None))
         return self._hosts[key]
+
+    def head_worth(self, host: str) -> HeadWorth | None:
+        """What a HEAD was last found worth on a host (by its scheme://host key), if the run met it."""
+        return self._hosts[host].head.worth if host in self._hosts else None
 
     async def request(self, method: str, url: str, full: bool = False, probe: bool = False) -> Answer:
         """One request, gated by the host's limit and spacing; the body read only as far as needed."""

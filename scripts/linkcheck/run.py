@@ -28,7 +28,11 @@ def run_check(
     now: dt.datetime | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[Report, LinkCache | None]:
-    """Check every distinct URL once (skipping ones the cache found working lately); report per target."""
+    """Check every distinct URL once (skipping ones the cache found working lately); report per target.
+
+    The cache's host facts stand in for probes of hosts found honest lately (never for a URL's check), and the
+    facts the run learns go back into the cache.
+    """
     now = now or dt.datetime.now(dt.UTC)
     distinct = list(dict.fromkeys(t.url for t in targets))
     results: dict[str, CheckResult] = {}
@@ -50,13 +54,13 @@ def run_check(
             progress(done, len(distinct))
 
     started = time.monotonic()
-    run = check_urls(to_fetch, config, on_result) if to_fetch else None
+    run = check_urls(to_fetch, config, on_result, cache.hosts if cache else None, now) if to_fetch else None
     fetched = run.results if run else {}
     hosts = {host_key(url) for url in fetched}
     if len(hosts) >= 2 and all((r.error or "").startswith("unknown host") for r in fetched.values()):
         raise NetworkUnavailableError(f"none of {len(hosts)} hosts could be resolved: is the network down?")
     results.update(fetched)
-    new_cache = record(cache, fetched, now) if cache is not None else None
+    new_cache = record(cache, fetched, now, run.facts if run else None) if cache is not None else None
     entries = tuple(
         ReportEntry(
             target=t,

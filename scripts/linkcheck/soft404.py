@@ -2,7 +2,8 @@
 
 A host is probed once first. When that made-up page is answered "not found" (404 or 410), the host is taken to
 say so honestly and its other folders are not asked; otherwise (a 200, a redirect, no answer) every folder gets a
-probe of its own, since a host may send missing pages home in one folder and not another.
+probe of its own, since a host may send missing pages home in one folder and not another. A host found honest by
+an earlier run (its facts, within their lifetime) is believed without a probe until the run gives a reason to doubt.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import re
 import secrets
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
@@ -68,20 +70,25 @@ class Probe:
 
     answer: Answer | None
     final: str | None = None
+    remembered: bool = False  # not asked: the host was found honest by an earlier run
 
     @property
     def honest(self) -> bool:
         """The made-up page was answered "not found": the host's other answers can be believed."""
-        return self.answer is not None and self.answer.status in DEAD_STATUSES
+        return self.remembered or (self.answer is not None and self.answer.status in DEAD_STATUSES)
+
+
+REMEMBERED_HONEST = Probe(answer=None, remembered=True)
 
 
 class Probes:
     """The probes of one run: one per folder, started when first needed and shared by the folder's URLs."""
 
-    def __init__(self, fetcher: Fetcher) -> None:
+    def __init__(self, fetcher: Fetcher, honest_hosts: Iterable[str] = ()) -> None:
         self._fetcher = fetcher
         self._tasks: dict[str, asyncio.Task[Probe]] = {}
         self._first: dict[str, str] = {}  # host -> the folder of its first probe
+        self.remembered = set(honest_hosts)  # hosts believed honest on an earlier run's word, until doubted
 
     def start_first(self, url: str) -> None:
         """Send the host's first request: a HEAD for a made-up page next to the first URL checked there.
@@ -89,10 +96,10 @@ class Probes:
         Its answer serves twice: as the probe of the host's pages, and to learn what a HEAD is worth here (refused,
         or HTML whose title is read with GET anyway). It holds the host's first HEAD, so until it is answered the
         host's URLs ask with GET, as they do while any first HEAD is out; a HEAD of a cited page that would be
-        followed by a GET for its title is not sent.
+        followed by a GET for its title is not sent. A host remembered honest is not probed.
         """
         key = host_key(url)
-        if key in self._first:
+        if key in self._first or key in self.remembered:
             return
         head = self._fetcher.host(url).head
         if head.worth is None:
@@ -100,9 +107,17 @@ class Probes:
         self._first[key] = folder_key(url)
         self._task(url)
 
-    async def probe(self, url: str) -> Probe:
-        """What the host answers for a made-up page next to ``url`` (shared by URLs in the same folder)."""
+    async def probe(self, url: str, doubt: bool = False) -> Probe:
+        """What the host answers for a made-up page next to ``url`` (shared by URLs in the same folder).
+
+        With ``doubt`` (the page was redirected to another name: a catch-all may redirect), a host remembered honest
+        is asked again like a host never probed.
+        """
         host = host_key(url)
+        if host in self.remembered:
+            if not doubt:
+                return REMEMBERED_HONEST
+            self.remembered.discard(host)
         key = folder_key(url)
         first = self._first.setdefault(host, key)
         if first != key:
@@ -110,6 +125,10 @@ class Probes:
             if probe.honest:
                 return probe
         return await self._task(url)
+
+    def forget(self, host: str) -> None:
+        """Stop believing an earlier run's word for the host: its URLs are probed from now on."""
+        self.remembered.discard(host)
 
     def _task(self, url: str) -> asyncio.Task[Probe]:
         """The probe of ``url``'s folder, started when first asked for."""
@@ -124,6 +143,11 @@ class Probes:
         except Exception:  # noqa: BLE001 - an address that cannot be asked for (its URL's check says why)
             return Probe(answer=None)
         return Probe(followed.outcome.answer, followed.final if followed.hops and not followed.problem else None)
+
+    def first_probes(self) -> Mapping[str, Probe]:
+        """Each host's first probe of this run, if it has been answered or has failed."""
+        done = {host: self._tasks[folder] for host, folder in self._first.items()}
+        return {host: task.result() for host, task in done.items() if task.done() and not task.cancelled()}
 
     def cancel_pending(self) -> None:
         for task in self._tasks.values():

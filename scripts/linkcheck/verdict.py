@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
@@ -119,3 +120,16 @@ def mark_home_redirects(results: dict[str, CheckResult], threshold: int) -> dict
             result = replace(result, verdict=Verdict.SOFT_404, error=f"redirected to the home page {final}")
         marked[url] = result
     return marked
+
+
+def shared_titles(pages: Mapping[str, tuple[str, str, str]]) -> list[str]:
+    """URLs whose pages share a title with a different page of the same host: (host, final URL, title) by URL.
+
+    A host that now answers every address with one page (a catch-all) shows it this way without a probe; pages of
+    one host whose titles happen to agree only cost a probe each, never a verdict.
+    """
+    finals: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for host, final, title in pages.values():
+        if title:
+            finals[(host, title)].add(final)
+    return [url for url, (host, _, title) in pages.items() if title and len(finals[(host, title)]) > 1]
