@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -90,6 +91,9 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write("\r" + progress_bar(done, total))
         sys.stderr.flush()
 
+    # What is loaded by now lives until the end: the collector need not go over it again, during the run or at the
+    # interpreter's exit (which then takes some 6 ms instead of 20).
+    gc.freeze()
     try:
         # The edition says which URLs are cited and where; linkcheck checks them.
         targets = listed_targets(args.urls) if args.urls else article_targets(args.source)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-import email.utils
 import html
 import random
 import re
@@ -89,6 +88,8 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
     value = value.strip()
     if value.isdigit():
         return float(value)
+    import email.utils  # only for the rare HTTP-date form; not worth its import at every start
+
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):

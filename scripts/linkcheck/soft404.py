@@ -9,8 +9,8 @@ an earlier run (its facts, within their lifetime) is believed without a probe un
 from __future__ import annotations
 
 import asyncio
+import os
 import re
-import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
@@ -22,7 +22,7 @@ def sibling_probe_url(url: str) -> str:
     """A made-up path next to the URL's own, on the same host, that should not exist."""
     parts = urlsplit(url)
     directory = parts.path.rsplit("/", 1)[0] if "/" in parts.path else ""
-    return urlunsplit((parts.scheme, parts.netloc, f"{directory}/no-such-page-{secrets.token_hex(6)}", "", ""))
+    return urlunsplit((parts.scheme, parts.netloc, f"{directory}/no-such-page-{os.urandom(6).hex()}", "", ""))
 
 
 def folder_key(url: str) -> str:

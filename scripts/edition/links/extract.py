@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from edition.model import Document
+if TYPE_CHECKING:  # only named in annotations: the link checker's start does without the document model
+    from edition.model import Document
 
 MONTHS = {
     name: number
