@@ -142,20 +142,6 @@ class Checker:
         return learned
 
 
-async def check_urls_async(
-    urls: Iterable[str],
-    config: CheckConfig,
-    progress: Callable[[CheckResult], None] | None = None,
-    facts: Mapping[str, HostFacts] | None = None,
-    now: dt.datetime | None = None,
-) -> CheckRun:
-    """Check URLs (each distinct URL once), with host facts from an earlier run if any."""
-    async with make_client(config) as client:
-        checker = Checker(config, client, facts, now)
-        results = await checker.check_all(urls, progress)
-        return CheckRun(results, checker.fetcher.requests_sent, checker.learned())
-
-
 def check_urls(
     urls: Iterable[str],
     config: CheckConfig,
@@ -163,5 +149,12 @@ def check_urls(
     facts: Mapping[str, HostFacts] | None = None,
     now: dt.datetime | None = None,
 ) -> CheckRun:
-    """Synchronous entry point of :func:`check_urls_async`."""
-    return asyncio.run(check_urls_async(urls, config, progress, facts, now))
+    """Check URLs (each distinct URL once), with host facts from an earlier run if any."""
+
+    async def checked() -> CheckRun:
+        async with make_client(config) as client:
+            checker = Checker(config, client, facts, now)
+            results = await checker.check_all(urls, progress)
+            return CheckRun(results, checker.fetcher.requests_sent, checker.learned())
+
+    return asyncio.run(checked())
