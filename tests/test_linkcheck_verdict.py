@@ -10,6 +10,7 @@ from linkcheck.verdict import (
     BELIEVED,
     COMPARE,
     NOT_FOUND_TITLE,
+    PageSeen,
     after_full_page,
     after_probe,
     judge,
@@ -140,13 +141,14 @@ def test_many_urls_sent_to_one_home_page_are_soft_404():
 
 
 def test_pages_of_one_host_sharing_a_title_are_doubted():
+    a, b = "https://a.example", "https://b.example"
     pages = {
-        "https://a.example/1": ("https://a.example", "https://a.example/1", "Welcome"),
-        "https://a.example/2": ("https://a.example", "https://a.example/2", "Welcome"),
-        "https://a.example/3": ("https://a.example", "https://a.example/3", "A story"),
-        "https://a.example/4": ("https://a.example", "https://a.example/3", "A story"),  # the same page twice
-        "https://b.example/1": ("https://b.example", "https://b.example/1", "Welcome"),
-        "https://a.example/5": ("https://a.example", "https://a.example/5", ""),
-        "https://a.example/6": ("https://a.example", "https://a.example/6", ""),
+        f"{a}/1": PageSeen(a, f"{a}/1", "Welcome"),
+        f"{a}/2": PageSeen(a, f"{a}/2", "Welcome"),
+        f"{a}/3": PageSeen(a, f"{a}/3", "A story"),
+        f"{a}/4": PageSeen(a, f"{a}/3", "A story"),  # the same page twice
+        f"{b}/1": PageSeen(b, f"{b}/1", "Welcome"),
+        f"{a}/5": PageSeen(a, f"{a}/5", ""),
+        f"{a}/6": PageSeen(a, f"{a}/6", ""),
     }
-    assert shared_titles(pages) == ["https://a.example/1", "https://a.example/2"]
+    assert shared_titles(pages) == [f"{a}/1", f"{a}/2"]

@@ -14,7 +14,15 @@ from .fetch import REQUESTS, Answer, Fetcher, host_key
 from .pool import Client, make_client
 from .results import ALIVE, CheckResult, Verdict
 from .soft404 import Probe, Probes, one_level_up_url, probe_base
-from .verdict import after_full_page, after_probe, judge, mark_home_redirects, same_as_one_level_up, shared_titles
+from .verdict import (
+    PageSeen,
+    after_full_page,
+    after_probe,
+    judge,
+    mark_home_redirects,
+    same_as_one_level_up,
+    shared_titles,
+)
 
 SAME_AS_MADE_UP = "same page as a made-up address on the host"
 
@@ -46,8 +54,8 @@ class Checker:
         self.fetcher = Fetcher(config, client, self._facts)
         honest = [host for host, f in self._facts.items() if f.honest] if config.soft_404_probe else []
         self.probes = Probes(self.fetcher, honest)
-        # Pages believed on an earlier run's word (no probe): URL -> (host, final URL, title), for a second look.
-        self._on_memory: dict[str, tuple[str, str, str]] = {}
+        # Pages believed on an earlier run's word (no probe), by URL, for a second look.
+        self._on_memory: dict[str, PageSeen] = {}
 
     async def check_all(
         self, urls: Iterable[str], progress: Callable[[CheckResult], None] | None = None
@@ -92,7 +100,7 @@ class Checker:
         # A page redirected to another name may be a catch-all's redirect: a host remembered honest is asked again.
         probe = await self.probes.probe(base, doubt=followed.final != base)
         if probe.remembered:
-            self._on_memory[url] = (host_key(url), followed.final, answer.title)
+            self._on_memory[url] = PageSeen(host_key(url), followed.final, answer.title)
         why = await self._soft_404(base, followed.final, answer, probe)
         return replace(result, verdict=Verdict.SOFT_404, error=why) if why else result
 
@@ -117,7 +125,7 @@ class Checker:
         """
         first = self.probes.first_probes()
         contradicted = {host for host, probe in first.items() if probe.answer is not None and not probe.honest}
-        doubted = [url for url, (host, _, _) in self._on_memory.items() if host in contradicted]
+        doubted = [url for url, page in self._on_memory.items() if page.host in contradicted]
         doubted += [url for url in shared_titles(self._on_memory) if url not in doubted]
         for url in doubted:
             self.probes.forget(host_key(url))

@@ -122,14 +122,23 @@ def mark_home_redirects(results: dict[str, CheckResult], threshold: int) -> dict
     return marked
 
 
-def shared_titles(pages: Mapping[str, tuple[str, str, str]]) -> list[str]:
-    """URLs whose pages share a title with a different page of the same host: (host, final URL, title) by URL.
+@dataclass(frozen=True)
+class PageSeen:
+    """A page as its check saw it: its host, where its redirects ended, its title."""
+
+    host: str
+    final: str
+    title: str
+
+
+def shared_titles(pages: Mapping[str, PageSeen]) -> list[str]:
+    """URLs whose pages share a title with a different page of the same host.
 
     A host that now answers every address with one page (a catch-all) shows it this way without a probe; pages of
     one host whose titles happen to agree only cost a probe each, never a verdict.
     """
     finals: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for host, final, title in pages.values():
-        if title:
-            finals[(host, title)].add(final)
-    return [url for url, (host, _, title) in pages.items() if title and len(finals[(host, title)]) > 1]
+    for page in pages.values():
+        if page.title:
+            finals[(page.host, page.title)].add(page.final)
+    return [url for url, page in pages.items() if page.title and len(finals[(page.host, page.title)]) > 1]
