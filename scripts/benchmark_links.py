@@ -10,12 +10,18 @@ The same URLs are listed in three orders, because the order decides how a checke
 served fills its overall concurrency: ``round-robin`` (host 1, host 2, ... host 20, host 1, ...: no window of
 consecutive URLs ever holds more of one host than its limit, the best case for such a checker), ``shuffled`` (a
 seeded random order: no tool favoured) and ``grouped`` (all of a host's URLs together, as in a sorted list).
+
+Ours runs twice over: ``ours`` is the weekly run, with the cache a run left a week before (its hosts' probes
+believed; no URL's verdict reused, since none was found working within a day), and ``ours-cold`` is a first run,
+with an empty cache (as every fourth week, when the hosts' probes expire). Lychee keeps no cache.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import contextlib
+import datetime as dt
 import json
 import multiprocessing
 import random
@@ -35,6 +41,11 @@ SCRIPTS = Path(__file__).resolve().parent
 CLI = SCRIPTS / "check_links.py"
 ALIVE = {"ok", "redirected", "unverifiable"}
 ORDERS = ("shuffled", "grouped", "round-robin")
+WEEK = dt.timedelta(days=7)
+LEGEND = (
+    "ours: the weekly run (the cache of a run a week before: hosts' probes believed, every URL checked); "
+    "ours-cold: a first run (empty cache)\n"
+)
 
 
 class Host(ThreadingHTTPServer):
@@ -173,9 +184,13 @@ def in_order(pairs: list[tuple[str, bool]], order: str, seed: int = 0) -> list[t
     raise ValueError(f"unknown order {order!r}")
 
 
-def run_ours(listing: Path, urls: list[str], args: argparse.Namespace) -> tuple[float, dict[str, bool]]:
+def run_ours(
+    listing: Path, urls: list[str], args: argparse.Namespace, cache: Path | None = None
+) -> tuple[float, dict[str, bool]]:
+    """Our checker on the listing, with the weekly cache (see ``prepare_weekly_cache``) unless another is given."""
     command = [
         sys.executable, str(CLI), "--urls", str(listing), "--format", "json", "--allow-private",
+        "--cache", str(cache or listing.with_name("weekly-cache.json")),
         "--concurrency", str(args.concurrency), "--per-host", str(args.per_host),
         "--host-spacing", str(args.interval), "--retries", str(args.retries),
         "--backoff", str(args.retry_wait), "--timeout", str(args.timeout),
@@ -187,6 +202,23 @@ def run_ours(listing: Path, urls: list[str], args: argparse.Namespace) -> tuple[
         raise SystemExit(f"benchmark_links.py: check_links.py failed: {done.stderr.strip()}")
     verdicts = {r["url"]: r["verdict"] for r in json.loads(done.stdout)["results"]}
     return elapsed, {url: verdicts[url] in ALIVE for url in urls}
+
+
+def run_ours_cold(listing: Path, urls: list[str], args: argparse.Namespace) -> tuple[float, dict[str, bool]]:
+    """Our checker's first run: an empty cache (it writes one, as the weekly run does)."""
+    cache = listing.with_name("cold-cache.json")
+    cache.unlink(missing_ok=True)
+    return run_ours(listing, urls, args, cache)
+
+
+def prepare_weekly_cache(listing: Path, urls: list[str], args: argparse.Namespace) -> None:
+    """The cache a weekly run starts from: the one a run of a week before left (that run made once, untimed)."""
+    from linkcheck.cache import aged, load_cache, save_cache
+
+    last_week = listing.with_name("last-week-cache.json")
+    if not last_week.exists():
+        run_ours(listing, urls, args, last_week)
+    save_cache(aged(load_cache(last_week), WEEK), listing.with_name("weekly-cache.json"))
 
 
 def run_lychee(listing: Path, urls: list[str], args: argparse.Namespace) -> tuple[float, dict[str, bool]]:
@@ -209,7 +241,7 @@ def run_lychee(listing: Path, urls: list[str], args: argparse.Namespace) -> tupl
     return elapsed, {url: url not in dead for url in urls}
 
 
-RUNNERS = {"ours": run_ours, "lychee": run_lychee}
+RUNNERS = {"ours": run_ours, "ours-cold": run_ours_cold, "lychee": run_lychee}
 
 
 @contextlib.contextmanager
@@ -259,7 +291,7 @@ def on_local_hosts(urls: list[str], bases: list[str]) -> list[str]:
 def article_scenario(args: argparse.Namespace) -> list[dict[str, object]]:
     """The article's own citations: each cited host mapped onto a local one (paths kept), every page alive, both
     tools at the checker's default politeness (what ``check_links.py`` does with no option)."""
-    from edition.links.check import CheckConfig
+    from linkcheck.config import CheckConfig
 
     cited = article_urls()
     polite = argparse.Namespace(**vars(args))
@@ -281,57 +313,61 @@ def run_order(
     with tempfile.TemporaryDirectory() as tmp:
         listing = Path(tmp) / "urls.txt"
         listing.write_text("\n".join(urls) + "\n", encoding="utf-8")
-        for tool in args.tools:
-            runs = []
-            for _ in range(args.repeat):
+        runs: dict[str, list[tuple[float, dict[str, bool], dict[str, int]]]] = {tool: [] for tool in args.tools}
+        # The tools take turns, so that a change in the machine's load falls on each of them alike.
+        for _ in range(args.repeat):
+            for tool in args.tools:
+                if tool == "ours":
+                    prepare_weekly_cache(listing, urls, args)  # before the servers count: not part of the run
                 servers.send("reset")
                 servers.recv()
                 elapsed, alive = RUNNERS[tool](listing, urls, args)
                 servers.send("hits")
-                runs.append((elapsed, alive, servers.recv()))
-            elapsed, alive, methods = sorted(runs, key=lambda run: run[0])[len(runs) // 2]  # the median run
+                runs[tool].append((elapsed, alive, servers.recv()))
+        for tool, tool_runs in runs.items():
+            elapsed, alive, methods = sorted(tool_runs, key=lambda run: run[0])[len(tool_runs) // 2]  # the median run
             verdicts[tool] = alive
             figures[tool] = {
                 "seconds": round(elapsed, 2),
-                "all_seconds": [round(run[0], 2) for run in runs],
+                "all_seconds": [round(run[0], 2) for run in tool_runs],
                 "requests": sum(methods.values()),
                 "methods": methods,
                 "correct": sum(alive[u] == truth[u] for u in urls),
                 "live_called_dead": sum(truth[u] and not alive[u] for u in urls),
                 "dead_called_live": sum(not truth[u] and alive[u] for u in urls),
             }
-    if {"ours", "lychee"} <= set(verdicts):
-        figures["wall_time_ratio_ours_over_lychee"] = round(
-            figures["ours"]["seconds"] / figures["lychee"]["seconds"], 3
-        )
-        figures["verdict_agreement"] = round(
-            sum(verdicts["ours"][u] == verdicts["lychee"][u] for u in urls) / len(urls), 4
-        )
+    for ours, suffix in (("ours", ""), ("ours-cold", "_cold")):
+        if {ours, "lychee"} <= set(verdicts):
+            ratio = figures[ours]["seconds"] / figures["lychee"]["seconds"]
+            figures[f"wall_time_ratio_ours_over_lychee{suffix}"] = round(ratio, 3)
+            agreement = sum(verdicts[ours][u] == verdicts["lychee"][u] for u in urls) / len(urls)
+            figures[f"verdict_agreement{suffix}"] = round(agreement, 4)
     return figures
 
 
 def table(results: list[dict[str, object]]) -> str:
     lines = [
-        f"{'scenario':<9} {'order':<11} {'tool':<7} {'seconds':>8} {'requests':>9} {'HEAD':>5} {'GET':>5} "
+        f"{'scenario':<9} {'order':<11} {'tool':<9} {'seconds':>8} {'requests':>9} {'HEAD':>5} {'GET':>5} "
         f"{'correct':>8} {'live→dead':>10} {'dead→live':>10}",
     ]
     for figures in results:
-        for tool in ("ours", "lychee"):
+        for tool in RUNNERS:
             if tool not in figures:
                 continue
             f = figures[tool]
             lines.append(
-                f"{figures['scenario']:<9} {figures['order']:<11} {tool:<7} {f['seconds']:>8.2f} {f['requests']:>9} "
+                f"{figures['scenario']:<9} {figures['order']:<11} {tool:<9} {f['seconds']:>8.2f} {f['requests']:>9} "
                 f"{f['methods'].get('HEAD', 0):>5} {f['methods'].get('GET', 0):>5} "
                 f"{f['correct']:>8} {f['live_called_dead']:>10} {f['dead_called_live']:>10}"
             )
-        if "wall_time_ratio_ours_over_lychee" in figures:
-            lines.append(
-                f"{figures['scenario']:<9} {figures['order']:<11} ratio ours/lychee "
-                f"{figures['wall_time_ratio_ours_over_lychee']:.3f}, "
-                f"verdict agreement {figures['verdict_agreement']:.2%}"
-            )
-    return "\n".join(lines) + "\n"
+        for ours, suffix in (("ours", ""), ("ours-cold", "_cold")):
+            if f"wall_time_ratio_ours_over_lychee{suffix}" in figures:
+                lines.append(
+                    f"{figures['scenario']:<9} {figures['order']:<11} ratio {ours}/lychee "
+                    f"{figures[f'wall_time_ratio_ours_over_lychee{suffix}']:.3f}, "
+                    f"verdict agreement {figures[f'verdict_agreement{suffix}']:.2%}"
+                )
+    return LEGEND + "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -359,6 +395,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="runs per tool; the median is reported")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     args = parser.parse_args(argv)
+    # Our modules as an earlier run (or an install) leaves them, byte-compiled; lychee is a compiled program too.
+    # (This machine sets PYTHONDONTWRITEBYTECODE; compiling at every start would add some 15 ms to each run.)
+    compileall.compile_dir(SCRIPTS, quiet=1)
     results = []
     if args.scenario in ("steady", "all"):
         results += scenario("steady", args, 0, None, ORDERS if args.order == "all" else (args.order,))

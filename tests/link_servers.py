@@ -8,7 +8,9 @@ from collections import Counter
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from edition.links.check import CheckConfig
+from linkcheck.checker import check_urls
+from linkcheck.config import CheckConfig
+from linkcheck.results import CheckResult
 
 # The checker's settings against these servers: short waits, no spacing, 127.0.0.1 allowed as the first hop.
 FAST = CheckConfig(
@@ -20,6 +22,13 @@ FAST = CheckConfig(
     host_spacing=0.0,
     allowed_addresses=frozenset({"127.0.0.1"}),
 )
+
+
+
+def check_one(url: str, config: CheckConfig = FAST) -> CheckResult:
+    """The verdict on one URL, checked alone."""
+    return check_urls([url], config).results[url]
+
 
 PAGE = b"<html><head><title>%s</title></head><body>%s</body></html>"
 HUGE_BYTES = 50 * 1024 * 1024
@@ -48,6 +57,10 @@ class Server(ThreadingHTTPServer):
 
     def count(self, path: str, method: str | None = None) -> int:
         return sum(n for (m, p), n in self.hits.items() if p == path and (method is None or m == method))
+
+    def probes(self) -> list[tuple[str, str]]:
+        """(method, path) of every made-up page asked for."""
+        return [(method, path) for (method, path) in self.hits if "/no-such-page-" in path]
 
     def __enter__(self) -> Server:
         self.thread.start()

@@ -56,6 +56,14 @@ def test_dead_url_exits_2_and_the_cache_keeps_the_failure_run(server, tmp_path):
     assert json.loads(cache.read_text())["urls"][f"{server.base}/missing"]["failures"] == 2
 
 
+def test_the_cache_keeps_each_hosts_probe_for_the_next_run(server, tmp_path):
+    cache = tmp_path / "cache.json"
+    args = ["--urls", url_list(tmp_path, server, "/ok"), "--allow-private", "--cache", cache, "--host-facts-days", "7"]
+    assert run(*args, *FAST).returncode == 0
+    facts = json.loads(cache.read_text())["hosts"][server.base]
+    assert (facts["honest"], facts["head"]) == (True, "html")  # a made-up page was 404; the host answers in HTML
+
+
 def test_private_addresses_are_refused_without_the_flag(server, tmp_path):
     done = run("--urls", url_list(tmp_path, server, "/ok"), "--format", "json", *FAST)
     assert done.returncode == 2

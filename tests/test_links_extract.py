@@ -1,12 +1,11 @@
-"""Extraction of cited URLs: note, section, page, date; and plain URL lists."""
+"""Extraction of cited URLs: note, section, page, date."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from edition.citations.urls import CitedUrl, UrlListError, cited_urls, read_url_list
+from edition.citations.urls import CitedUrl, cited_urls
 from edition.parse.dates import parse_note_date
 
 
@@ -52,17 +51,3 @@ def test_cited_urls_of_the_seed(seed_document):
     assert (by_note[8].page, by_note[8].page_note) == (2, 1)
     assert by_note[40].section_id == "s4"
     assert first.to_dict()["date"] == "2020-01-12"
-
-
-def test_url_list(tmp_path: Path):
-    path = tmp_path / "urls.txt"
-    path.write_text("\ufeff# cited\nhttps://a.example/x\n\n  http://b.example/y  \n", encoding="utf-8")
-    assert [c.url for c in read_url_list(path)] == ["https://a.example/x", "http://b.example/y"]
-    assert read_url_list(path)[0].note is None
-
-
-def test_url_list_rejects_non_urls_with_the_line(tmp_path: Path):
-    path = tmp_path / "urls.txt"
-    path.write_text("https://a.example/\nftp://b.example/\n", encoding="utf-8")
-    with pytest.raises(UrlListError, match=r"urls\.txt:2: not an http\(s\) URL"):
-        read_url_list(path)

@@ -1,23 +1,13 @@
-"""The URLs cited in the notes, with where and when each was cited (or a plain URL list)."""
+"""The URLs cited in the notes, with where and when each was cited."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any
 
-from ..model import Document
-
-
-class UrlListError(ValueError):
-    """A line of a URL list file that is not an http(s) URL; carries the file and line."""
-
-    def __init__(self, path: Path, line: int, message: str) -> None:
-        super().__init__(f"{path}:{line}: {message}")
-        self.path = path
-        self.line = line
+if TYPE_CHECKING:  # only named in annotations: the link checker's start does without the document model
+    from ..model import Document
 
 
 @dataclass(frozen=True)
@@ -65,22 +55,3 @@ def cited_urls(document: Document) -> tuple[CitedUrl, ...]:
                 )
             )
     return tuple(cited)
-
-
-def parse_url_list(text: str, path: Path = Path("<urls>")) -> tuple[CitedUrl, ...]:
-    """URLs from a plain list: one per line; blank lines and lines starting with # are skipped."""
-    cited: list[CitedUrl] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        url = line.strip()
-        if not url or url.startswith("#"):
-            continue
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
-            raise UrlListError(path, number, f"not an http(s) URL: {url!r}")
-        cited.append(CitedUrl(url=url))
-    return tuple(cited)
-
-
-def read_url_list(path: Path) -> tuple[CitedUrl, ...]:
-    """URLs from a plain list file (UTF-8, BOM allowed)."""
-    return parse_url_list(Path(path).read_text(encoding="utf-8-sig"), Path(path))

@@ -1,16 +1,17 @@
-"""The link cache: when each URL was last found working, and its run of consecutive failures."""
+"""The link cache: when each URL was last found working and its run of failures; what each host's probe showed."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import os
-import tempfile
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from edition.links.check import FAILING, CheckResult, Verdict
+from .facts import HostFacts
+from .results import ALIVE, FAILING, CheckResult, Verdict
 
 CACHE_VERSION = 1
 FRESH_FOR = dt.timedelta(days=1)
@@ -61,7 +62,10 @@ class CacheEntry:
 
 @dataclass(frozen=True)
 class LinkCache:
+    """URL entries (never a reason to skip a check beyond a day) and host facts (a reason to skip a probe)."""
+
     entries: dict[str, CacheEntry]
+    hosts: dict[str, HostFacts] = field(default_factory=dict)
 
     def get(self, url: str) -> CacheEntry | None:
         return self.entries.get(url)
@@ -69,15 +73,16 @@ class LinkCache:
     def is_fresh_ok(self, url: str, now: dt.datetime, fresh_for: dt.timedelta = FRESH_FOR) -> bool:
         """Whether the URL was found working recently enough not to be fetched again."""
         entry = self.entries.get(url)
-        return bool(
-            entry
-            and entry.last_ok
-            and entry.last_verdict in (Verdict.OK, Verdict.REDIRECTED)
-            and now - entry.last_ok < fresh_for
-        )
+        return bool(entry and entry.last_ok and entry.last_verdict in ALIVE and now - entry.last_ok < fresh_for)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"version": CACHE_VERSION, "urls": {url: e.to_dict() for url, e in sorted(self.entries.items())}}
+        data: dict[str, Any] = {
+            "version": CACHE_VERSION,
+            "urls": {url: e.to_dict() for url, e in sorted(self.entries.items())},
+        }
+        if self.hosts:  # a cache without host facts reads as before, for older versions of this checker too
+            data["hosts"] = {host: facts.to_dict() for host, facts in sorted(self.hosts.items())}
+        return data
 
 
 def load_cache(path: Path) -> LinkCache:
@@ -89,28 +94,49 @@ def load_cache(path: Path) -> LinkCache:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("version") != CACHE_VERSION:
             raise CacheError(f"{path}: unknown cache version {data.get('version')!r}")
-        return LinkCache({url: CacheEntry.from_dict(url, entry) for url, entry in data["urls"].items()})
-    except (json.JSONDecodeError, KeyError, TypeError, AttributeError, ValueError) as error:
+        return LinkCache(
+            {url: CacheEntry.from_dict(url, entry) for url, entry in data["urls"].items()},
+            {host: HostFacts.from_dict(facts) for host, facts in data.get("hosts", {}).items()},
+        )
+    except (
+        json.JSONDecodeError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        ValueError,
+    ) as error:
         if isinstance(error, CacheError):
             raise
         raise CacheError(f"{path}: not a link cache ({error})") from error
 
 
 def save_cache(cache: LinkCache, path: Path) -> None:
-    """Write the cache atomically (a crash never leaves half a file)."""
+    """Write the cache atomically (a crash never leaves half a file).
+
+    Compact JSON: only the checker reads it, and without indentation Python's C encoder writes it (a thousand URLs
+    in a few milliseconds instead of some twenty).
+    """
+    import tempfile  # only when a cache is written: not worth its import at every start
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as handle:
-        json.dump(cache.to_dict(), handle, ensure_ascii=False, indent=2)
+        # dumps, not dump: only a text made at once goes through the C encoder.
+        handle.write(json.dumps(cache.to_dict(), ensure_ascii=False, separators=(",", ":")))
         handle.write("\n")
     os.replace(handle.name, path)
 
 
-def record(cache: LinkCache, results: dict[str, CheckResult], now: dt.datetime) -> LinkCache:
+def record(
+    cache: LinkCache,
+    results: dict[str, CheckResult],
+    now: dt.datetime,
+    hosts: Mapping[str, HostFacts | None] | None = None,
+) -> LinkCache:
     """The cache after a run: failing verdicts extend a URL's run of failures, working ones end it.
 
     ``unverifiable`` neither extends nor ends the run: it says nothing about the page.
-    Results served from the cache are not recorded again.
+    Results served from the cache are not recorded again. ``hosts`` are the facts the run learnt (None: forget).
     """
     entries = dict(cache.entries)
     stamp = now.isoformat(timespec="seconds")
@@ -122,7 +148,7 @@ def record(cache: LinkCache, results: dict[str, CheckResult], now: dt.datetime) 
         last_ok = entry.last_ok
         if result.verdict in FAILING:
             failures += 1
-        elif result.verdict in (Verdict.OK, Verdict.REDIRECTED):
+        elif result.verdict in ALIVE:
             failures = 0
             last_ok = now
         entries[url] = replace(
@@ -134,7 +160,27 @@ def record(cache: LinkCache, results: dict[str, CheckResult], now: dt.datetime) 
             failures=failures,
             history=(*entry.history, (stamp, str(result.verdict)))[-HISTORY_LENGTH:],
         )
-    return LinkCache(entries)
+    facts = dict(cache.hosts)
+    for host, learned in (hosts or {}).items():
+        if learned is None:
+            facts.pop(host, None)
+        else:
+            facts[host] = learned
+    return LinkCache(entries, facts)
+
+
+def aged(cache: LinkCache, by: dt.timedelta) -> LinkCache:
+    """The cache as a run ``by`` later reads it: every date moved back (the benchmark's "a week later")."""
+
+    def back(when: dt.datetime | None) -> dt.datetime | None:
+        return when - by if when else None
+
+    entries = {
+        url: replace(entry, last_checked=back(entry.last_checked), last_ok=back(entry.last_ok))
+        for url, entry in cache.entries.items()
+    }
+    hosts = {host: replace(facts, probed_at=facts.probed_at - by) for host, facts in cache.hosts.items()}
+    return LinkCache(entries, hosts)
 
 
 def cached_result(entry: CacheEntry) -> CheckResult:

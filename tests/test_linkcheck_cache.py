@@ -1,4 +1,4 @@
-"""The link cache: fresh ok URLs are skipped; runs of consecutive failures are counted."""
+"""The link cache: fresh ok URLs are skipped; runs of consecutive failures are counted; host facts kept."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from edition.links.cache import CacheError, LinkCache, cached_result, load_cache, record, save_cache
-from edition.links.check import CheckResult, Verdict
+from linkcheck.cache import CacheError, LinkCache, aged, cached_result, load_cache, record, save_cache
+from linkcheck.facts import HeadWorth, HostFacts
+from linkcheck.results import CheckResult, Verdict
 
 NOW = dt.datetime(2025, 6, 1, 12, tzinfo=dt.UTC)
 URL = "https://a.example/x"
@@ -56,3 +57,33 @@ def test_a_damaged_cache_is_an_error(tmp_path: Path):
     path.write_text("{not json", encoding="utf-8")
     with pytest.raises(CacheError, match="not a link cache"):
         load_cache(path)
+
+
+HOST = "https://a.example"
+FACTS = HostFacts(honest=True, probed_at=NOW, head=HeadWorth.HTML)
+
+
+def test_host_facts_are_recorded_replaced_and_forgotten():
+    cache = record(LinkCache({}), {}, NOW, {HOST: FACTS, "https://b.example": FACTS})
+    assert cache.hosts == {HOST: FACTS, "https://b.example": FACTS}
+    later = NOW + dt.timedelta(days=7)
+    cache = record(cache, {}, later, {HOST: HostFacts(False, later), "https://b.example": None})
+    assert cache.hosts == {HOST: HostFacts(False, later)}
+
+
+def test_host_facts_round_trip_and_a_cache_without_them_still_reads(tmp_path: Path):
+    path = tmp_path / "cache.json"
+    cache = record(run(LinkCache({}), Verdict.OK, NOW), {}, NOW, {HOST: FACTS})
+    save_cache(cache, path)
+    assert load_cache(path) == cache
+    save_cache(run(LinkCache({}), Verdict.OK, NOW), path)
+    assert "hosts" not in path.read_text(encoding="utf-8")  # as older versions of the checker wrote and read it
+    assert load_cache(path).hosts == {}
+
+
+def test_an_aged_cache_is_the_one_a_later_run_reads():
+    cache = record(run(LinkCache({}), Verdict.OK, NOW), {}, NOW, {HOST: FACTS})
+    week = dt.timedelta(days=7)
+    older = aged(cache, week)
+    assert not older.is_fresh_ok(URL, NOW) and older.get(URL).last_ok == NOW - week
+    assert older.hosts[HOST].probed_at == NOW - week and older.get(URL).history == cache.get(URL).history

@@ -1,0 +1,45 @@
+"""Cited URLs as the link checker's targets: each URL's note, section, page, date and archived copy as its origin."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from linkcheck.urls import Origin, Target, read_url_list
+
+from .archive import archive_url
+from .urls import CitedUrl, cited_urls
+
+
+def cited_origin(cited: CitedUrl) -> Origin:
+    """Where the edition cites a URL, as the checker's reports show it."""
+    placed = cited.note is not None
+    where = f"{cited.note} (p. {cited.page}, n. {cited.page_note})" if placed else ""
+    return Origin(
+        group=f"note {cited.note}" if placed else "",
+        place=f"note {where}" if placed else "",
+        columns=(("Note", where), ("Section", cited.section_title or cited.section_id or "")),
+        fields=tuple((key, value) for key, value in cited.to_dict().items() if key != "url"),
+        archive_url=archive_url(cited.url, cited.date),
+    )
+
+
+def cited_targets(cited: Iterable[CitedUrl]) -> tuple[Target, ...]:
+    """One target per citation, in the order given."""
+    return tuple(Target(c.url, cited_origin(c)) for c in cited)
+
+
+def article_targets(source: Path | None = None) -> tuple[Target, ...]:
+    """Every URL cited in the article's notes (the converter's source by default), in note order."""
+    # Imported only here: a plain URL list starts faster without the converter.
+    from edition.convert import DEFAULT_SOURCE
+    from edition.parse import parse_file
+
+    return cited_targets(cited_urls(parse_file(source or DEFAULT_SOURCE)))
+
+
+def listed_targets(path: Path) -> tuple[Target, ...]:
+    """The URLs of a plain list file, reported like citations without a note (with their latest archived copy)."""
+    noteless = cited_origin(CitedUrl(""))  # the same for every listed URL but its archived copy
+    return tuple(Target(url, replace(noteless, archive_url=archive_url(url, None))) for url in read_url_list(path))

@@ -1,1 +1,0 @@
-"""Cited-URL link checking: extract URLs from the document, check them, report."""

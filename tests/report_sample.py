@@ -1,0 +1,40 @@
+"""One small report shared by the report tests: an archived, placed target; a broken one; an unverifiable one."""
+
+from __future__ import annotations
+
+from linkcheck.report import Report, ReportEntry
+from linkcheck.results import CheckResult, Hop, Verdict
+from linkcheck.urls import Origin, Target
+
+ARCHIVE = "https://archive.example/20250207/https://udn.com/news/story/6656/8532352"
+PLACED = Target(
+    "https://udn.com/news/story/6656/8532352",
+    Origin(
+        group="chapter 3",
+        place="chapter 3, line 12",
+        columns=(("Chapter", "3"), ("Heading", "一、态势")),
+        fields=(("chapter", 3), ("line", 12)),
+        archive_url=ARCHIVE,
+    ),
+)
+REPORT = Report(
+    (
+        ReportEntry(PLACED, CheckResult(PLACED.url, Verdict.OK, 200, PLACED.url, attempts=1, requests=2, elapsed=0.5)),
+        ReportEntry(
+            Target("http://old.example/a|b"),
+            CheckResult(
+                "http://old.example/a|b",
+                Verdict.BROKEN,
+                404,
+                "https://old.example/a",
+                (Hop("http://old.example/a|b", 301, "https://old.example/a"),),
+                attempts=1,
+                error="HTTP 404",
+            ),
+            failures=3,
+        ),
+        ReportEntry(Target("https://x.example/"), CheckResult("https://x.example/", Verdict.UNVERIFIABLE, 403)),
+    ),
+    requests=5,
+    elapsed=1.25,
+)
