@@ -95,7 +95,7 @@ def test_nothing_edits_sys_path():
 
 def test_clis_are_thin():
     """The command lines in scripts/ only call a library's main(); the libraries never print."""
-    for name in ("convert.py", "publish.py"):
+    for name in ("convert.py", "publish.py", "check_links.py"):
         text = (SCRIPTS / name).read_text(encoding="utf-8")
         assert len(text.splitlines()) <= 12 and "from edition.cli." in text, name
     for name, path in _modules().items():
