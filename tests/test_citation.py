@@ -57,7 +57,7 @@ def test_a_published_edition_cites_its_date_version_and_address(seed_document):
         f"王子旗. {TITLE}[EB/OL]. (2026-11-01)[2026-11-20]. https://OWNER.github.io/REPO/1.0/."
     )
     assert apa(zh).text.startswith(f"王子旗. (2026, November 1). {TITLE} [Research on the Trend")
-    assert apa(zh).text.endswith("Period]. https://OWNER.github.io/REPO/1.0/")
+    assert apa(zh).text.endswith("Period] (Version 1.0). https://OWNER.github.io/REPO/1.0/")
 
 
 def test_the_english_page_cites_the_english_edition_in_english_conventions(seed_document):

@@ -1,14 +1,19 @@
 """CitedWork -> its APA (7th edition) reference, as the CSL style apa gives it with its own (en-US) locale.
 
-A web page while the journal is unknown: Author. (Year, Month Day). *Title* [English title]. URL.
-A journal article once it is known: Author. (Year). Title [English title]. *Journal*, *volume*(issue),
-pages. https://doi.org/DOI (or the URL). The style prints no version for a web page: the version is
-in the URL (…/1.0/) and in every file format.
+A web page while the journal is unknown: Author. (Year, Month Day). *Title* [English title] (Version 1.0).
+URL. A journal article once it is known: Author. (Year). Title [English title]. *Journal*,
+*volume*(issue), pages. https://doi.org/DOI (or the URL).
+
+One difference from the style, on purpose (``engine_form`` takes it out for the comparison with
+citeproc-js): the CSL style apa prints a version only for monographic types, not for a web page;
+this edition is versioned and a citation must say which edition it quotes, so the version stands
+after the title as APA 7 writes it for versioned works.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from .work import JOURNAL_ARTICLE, CitedWork, Name
@@ -65,7 +70,9 @@ def apa(work: CitedWork, accessed: str = "") -> ApaReference:
     original = [(" (Original work published as ", False), (work.original_title, True), (")", False)]
     original = original if work.original_title else []
     if work.kind != JOURNAL_ARTICLE:
-        return ApaReference(((before, False), (work.title, True), (f"{translated}.{link}", False), *original))
+        version = f" (Version {work.version})" if work.version else ""
+        runs = ((before, False), (work.title, True), (f"{translated}{version}.{link}", False), *original)
+        return ApaReference(runs)
     runs = [(f"{before}{work.title}{translated}. ", False), (work.journal, True)]
     if work.volume:
         runs += [(", ", False), (work.volume, True)]
@@ -76,6 +83,11 @@ def apa(work: CitedWork, accessed: str = "") -> ApaReference:
         runs += [(f", {_dashes(work.page_text)}", False)]
     runs += [(f".{link}", False), *original]
     return ApaReference(tuple(runs))
+
+
+def engine_form(text: str) -> str:
+    """The reference as the CSL style apa renders it: without the version it adds to a web page."""
+    return re.sub(r" \(Version [^)]+\)\.", ".", text, count=1)
 
 
 def _dashes(numbers: str) -> str:
