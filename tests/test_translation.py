@@ -243,7 +243,7 @@ def test_a_stale_paragraph_is_marked_with_the_chinese_shown(tmp_path):
     pages = {p.path: p.text for p in convert(_changed_copy(tmp_path)).files}
     tree = _tree(pages["s1.en.md"])
     (paragraph,) = tree.xpath("//p[@id='s1-p1']")
-    assert paragraph.text_content().startswith("After Trump returned to office")
+    assert paragraph.text_content().startswith("Since Trump returned to office")
     box = paragraph.getnext()
     assert "Translation out of date" in box.xpath("./p[@class='admonition-title']")[0].text_content()
     (original,) = box.xpath("./p[@lang='zh']")
@@ -387,7 +387,7 @@ def test_markup_in_a_translation_is_shown_as_written(seed_document, entries):
     pages = {p.path: p.text for p in render_site(seed_document, SiteInput(translation=status))}
     tree = _tree(pages["s1.en.md"])
     (paragraph,) = tree.xpath("//p[@id='s1-p1']")
-    assert paragraph.text_content().startswith("1. *x* <b>y</b> `z` { #evil } After Trump")
+    assert paragraph.text_content().startswith("1. *x* <b>y</b> `z` { #evil } Since Trump")
     lists = "//ol[not(ancestor::div[@class='footnote'])][not(@class='translator-notes')]"
     assert not tree.xpath(f"{lists} | //em | //b | //code | //*[@id='evil']")
 
