@@ -48,12 +48,13 @@ def line_width(text: str, space: float = SPACE) -> float:
     return sum(map(_glyph_width, text.replace(" ", ""))) + space * spaces + 0.5 * markers
 
 
-def _pieces(text: str) -> list[tuple[int, str, bool]]:
+def _pieces(text: str, first_unit_only: bool = False) -> list[tuple[int, str, bool]]:
     """A line's unbreakable pieces: a wide character, a Latin word or a note marker.
 
     Each comes with the spaces before it and whether a line may start with it: not with a
     closing mark or a note marker (kinsoku), nor at a space between two wide characters or
-    at a run of spaces (the extraction's own spacing, which a break would lose).
+    at a run of spaces (the extraction's own spacing, which a break would lose). With
+    ``first_unit_only``, it stops at the first later piece a line may start with (included).
     """
     pieces: list[tuple[int, str, bool]] = []
     visible = ""  # the last printed character; note markers are transparent
@@ -75,7 +76,10 @@ def _pieces(text: str) -> list[tuple[int, str, bool]]:
             end = max(end, index + 1)
         piece = text[index:end]
         glued = gap > 1 or (gap == 1 and is_wide(visible or "a") and is_wide(char))
-        pieces.append((gap, piece, not marker and char not in _CLOSING and not glued))
+        can_start = not marker and char not in _CLOSING and not glued
+        pieces.append((gap, piece, can_start))
+        if first_unit_only and can_start and len(pieces) > 1:
+            break
         visible = visible if marker else piece[-1]
         index, gap = end, 0
     return pieces
@@ -93,7 +97,7 @@ def first_unit_width(text: str, space: float = SPACE) -> float:
     A line that falls short only because its successor's first unit would not fit is full.
     A word counts the space that would have stood before it.
     """
-    pieces = _pieces(text.strip())
+    pieces = _pieces(text.strip(), first_unit_only=True)
     if not pieces:
         return 0.0
     end = next((i for i, (_, _, can_start) in enumerate(pieces) if i and can_start), len(pieces))
