@@ -61,13 +61,16 @@ def run_cli(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[
     )
 
 
-def tree_hash(path: Path) -> str:
-    """A hash of a folder's names, modes and contents (hidden files included)."""
+def tree_hash(path: Path, skip: str = "") -> str:
+    """A hash of a folder's names, modes and contents (hidden files included), but for its ``skip`` folder."""
     digest = hashlib.sha256()
     if not path.exists():
         return "missing"
     for item in sorted(path.rglob("*")):
-        digest.update(str(item.relative_to(path)).encode())
+        rel = item.relative_to(path)
+        if skip and rel.parts[0] == skip:
+            continue
+        digest.update(str(rel).encode())
         digest.update(str(item.stat().st_mode).encode())
         if item.is_file():
             digest.update(item.read_bytes())
@@ -132,18 +135,6 @@ class BuiltSite:
     project_changed: bool  # whether the build wrote anything outside its site folder
 
 
-def _tree_hash_except(path: Path, skip: str) -> str:
-    digest = hashlib.sha256()
-    for item in sorted(path.rglob("*")):
-        rel = item.relative_to(path)
-        if rel.parts[0] == skip:
-            continue
-        digest.update(str(rel).encode())
-        if item.is_file():
-            digest.update(item.read_bytes())
-    return digest.hexdigest()
-
-
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> BuiltSite:
     """One MkDocs build of the real project for the whole session (tests must not change it)."""
@@ -151,9 +142,9 @@ def built_site(tmp_path_factory) -> BuiltSite:
 
     project = tmp_path_factory.mktemp("project")
     copy_project(project, TEST_EDITION)
-    before = _tree_hash_except(project, skip="site")
+    before = tree_hash(project, skip="site")
     proc = run_build(project)
-    changed = _tree_hash_except(project, skip="site") != before
+    changed = tree_hash(project, skip="site") != before
     if proc.returncode != 0:
         pytest.fail(f"mkdocs build failed ({proc.returncode}):\n{proc.stdout}{proc.stderr}")
     return BuiltSite(project / "site", project, proc.stdout + proc.stderr, proc.returncode, changed)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import SourceError
+from .measure import NOTE_MARKER
 from .yamlfile import line_of, load_yaml, read_utf8
 
 PARAGRAPH = "paragraph"  # a new paragraph starts at the boundary
@@ -16,12 +16,11 @@ SECTION = "paragraphs"
 # How much text on each side names a boundary in a warning: enough to be unique in an article.
 KEY_LENGTH = 12
 _SEPARATOR = "|"
-_MARKER = re.compile(r"\[\d+\]")
 
 
 def squeeze(text: str) -> str:
     """Text as a boundary key compares it: no whitespace, no note markers (their numbers are the page's)."""
-    return "".join(_MARKER.sub("", text).split())
+    return "".join(NOTE_MARKER.sub("", text).split())
 
 
 def boundary_key(before: str, after: str) -> str:

@@ -14,7 +14,8 @@ from .cjk import is_wide
 
 # Sentence-final punctuation, then closing quotes/brackets, then note markers.
 _ENDS_SENTENCE = re.compile(r"[。！？!?…．.]+[”’）)」』》\]]*(\[\d+\])*\s*$")
-_NOTE_MARKER = re.compile(r"\[\d+\]")
+# A page-local note marker as printed, [n]: the one pattern every stage reads it with.
+NOTE_MARKER = re.compile(r"\[(\d+)\]")
 # What no line may start with: it stays on the line before, even past the measure (kinsoku).
 _CLOSING = set("，。、；：？！）》」』”’,.;:?!)")
 
@@ -42,8 +43,8 @@ def line_width(text: str, space: float = SPACE) -> float:
     A note marker ``[n]`` is printed as a small superscript: it counts half an em.
     """
     text = text.strip()
-    markers = len(_NOTE_MARKER.findall(text))
-    text = _NOTE_MARKER.sub("", text)
+    markers = len(NOTE_MARKER.findall(text))
+    text = NOTE_MARKER.sub("", text)
     spaces = text.count(" ")
     return sum(map(_glyph_width, text.replace(" ", ""))) + space * spaces + 0.5 * markers
 
@@ -64,7 +65,7 @@ def _pieces(text: str, first_unit_only: bool = False) -> list[tuple[int, str, bo
         if char == " ":
             gap, index = gap + 1, index + 1
             continue
-        marker = _NOTE_MARKER.match(text, index)
+        marker = NOTE_MARKER.match(text, index)
         if marker:
             end = marker.end()
         elif is_wide(char):

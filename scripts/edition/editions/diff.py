@@ -15,8 +15,8 @@ from difflib import SequenceMatcher
 from .. import ids
 from ..model import Document, Heading, Paragraph
 from ..translation import CURRENT, TranslationStatus, marked_text, note_id
+from ..translation.status import NOTE_MARKER
 
-_NOTE_REF = re.compile(r"\[\^(\d+)\]")
 # A Latin word (with inner apostrophes, dots, hyphens), a run of spaces, a note reference, or one character.
 _TOKEN = re.compile(r"\[\^\d+\]|[A-Za-z0-9]+(?:['’.\-][A-Za-z0-9]+)*|\s+|.", re.DOTALL)
 
@@ -35,7 +35,7 @@ class Passage:
     @property
     def key(self) -> str:
         """What is compared: the text with note numbers left out (a renumbered note is no change)."""
-        return _NOTE_REF.sub("[^]", self.text)
+        return NOTE_MARKER.sub("[^]", self.text)
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ def diff_html(old: str, new: str) -> str:
     def show(tokens: list[str]) -> str:
         out = []
         for token in tokens:
-            match = _NOTE_REF.fullmatch(token)
+            match = NOTE_MARKER.fullmatch(token)
             out.append(f"<sup>{match[1]}</sup>" if match else html.escape(token, quote=False))
         return "".join(out)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..cjk import is_wide
 from ..layout import CONTINUE, PARAGRAPH, Ambiguity, Decision, boundary_key
-from ..measure import Column, ends_sentence
+from ..measure import NOTE_MARKER, Column, ends_sentence
 from .printed import BodyLine
 
 _NUMERAL = "一二三四五六七八九十"
@@ -27,7 +27,6 @@ FIRST_LINE_EXCESS = 0.5
 LATIN_EXCESS = 0.125
 # Sentence ends, for showing the sentence on each side of a boundary.
 _SENTENCE_END = re.compile(r"[。！？!?…．]+[”’）)」』》]*")
-_MARKER = re.compile(r"\[\d+\]")
 # How much text the boundary's key and a decision are matched against, on each side.
 _CONTEXT_LINES = 3
 _SHOWN = 60
@@ -81,7 +80,7 @@ def _joined(lines: Sequence[BodyLine]) -> str:
     """Lines as running text for a message: no note markers, no break between wide characters."""
     text = ""
     for line in lines:
-        piece = _MARKER.sub("", line.text).strip()
+        piece = NOTE_MARKER.sub("", line.text).strip()
         if text and piece and not (is_wide(text[-1]) and is_wide(piece[0])):
             text += " "
         text += piece

@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..cjk import is_wide
+from ..measure import NOTE_MARKER
 from ..model import Inline, Link, NoteRef, Text
 
-NOTE_MARKER = re.compile(r"\[(\d+)\]")
 # A split "fi" ligature: "fi" then a space inside a Latin word ("Artifi cial", "/fi rstnews"),
 # except after the few words that really end in "fi" (wifi, hi-fi, sci-fi, lo-fi).
 _SPLIT_LIGATURE = re.compile(
