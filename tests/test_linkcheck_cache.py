@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
-from linkcheck.cache import CacheError, LinkCache, aged, cached_result, load_cache, record, save_cache
+from linkcheck.cache import (
+    CacheError,
+    LinkCache,
+    aged,
+    cached_result,
+    expected_requests,
+    load_cache,
+    record,
+    save_cache,
+)
 from linkcheck.facts import HeadWorth, HostFacts
 from linkcheck.results import CheckResult, Verdict
 
@@ -50,6 +60,33 @@ def test_round_trip_through_a_file(tmp_path: Path):
     save_cache(cache, path)
     assert load_cache(path) == cache
     assert load_cache(tmp_path / "missing.json") == LinkCache({})
+    assert sorted(p.name for p in path.parent.iterdir()) == ["cache.json"]  # no temporary file left beside it
+
+
+def test_a_cache_that_cannot_be_written_leaves_the_old_one_whole(tmp_path: Path):
+    path = tmp_path / "cache.json"
+    save_cache(run(LinkCache({}), Verdict.OK, NOW), path)
+    before = path.read_text(encoding="utf-8")
+    unwritable = LinkCache({}, {"https://a.example": object()})  # type: ignore[dict-item]
+    with pytest.raises(AttributeError):
+        save_cache(unwritable, path)
+    assert path.read_text(encoding="utf-8") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache.json"]
+
+
+def test_the_requests_a_check_took_are_remembered_as_its_expected_work(tmp_path: Path):
+    redirected = CheckResult(URL, Verdict.REDIRECTED, 200, requests=2)
+    cache = record(LinkCache({}), {URL: redirected}, NOW)
+    assert cache.get(URL).requests == 2 and expected_requests(cache, URL) == 2
+    assert expected_requests(cache, "https://other.example/") == expected_requests(None, URL) == 1
+    path = tmp_path / "cache.json"
+    save_cache(cache, path)
+    assert load_cache(path).get(URL).requests == 2
+    # A cache written before the count was kept reads as "not known": one request expected.
+    data = json.loads(path.read_text(encoding="utf-8"))
+    del data["urls"][URL]["requests"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert load_cache(path).get(URL).requests == 0 and expected_requests(load_cache(path), URL) == 1
 
 
 def test_a_damaged_cache_is_an_error(tmp_path: Path):

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 
 import pytest
-from link_servers import Server, ok, status
-from linkcheck.cache import LinkCache
+from link_servers import Server, ok, redirect, status
+from linkcheck.cache import CacheEntry, LinkCache
 from linkcheck.config import CheckConfig
 from linkcheck.facts import HeadWorth
 from linkcheck.results import Verdict
@@ -150,3 +151,21 @@ def test_a_live_page_is_never_called_dead_on_a_remembered_host(site):
     assert cache.hosts[site.server.base].honest
     verdicts, _, probes = site.week(cache, NOW + 2 * WEEK, "honest")
     assert set(verdicts.values()) == {Verdict.OK} and probes == 0
+
+
+def test_a_url_that_took_more_requests_last_time_is_checked_first():
+    """Longest first: a URL redirected last week is begun before the others, so that it does not end the run alone."""
+    routes = {"/a": ok(), "/b": ok(), "/moved": redirect(301, "/c"), "/c": ok()}
+    with Server("127.0.0.1", routes) as server:
+        targets = [Target(f"{server.base}{path}") for path in ("/a", "/b", "/moved")]
+        moved = targets[2].url
+        one_at_a_time = replace(CONFIG, concurrency=1, per_host=1, soft_404_probe=False)
+        _, cache = run_check(targets, one_at_a_time, LinkCache({}), now=NOW)
+        assert cache is not None and cache.get(moved).requests == 2  # the redirect and its target
+        asked = lambda: list(dict.fromkeys(path for _, path in server.times))  # noqa: E731 - in the order first asked
+        assert asked() == ["/a", "/b", "/moved", "/c"]  # nothing known yet: the order given
+        server.times.clear()
+        last_week = LinkCache({moved: CacheEntry(moved, requests=2)})
+        report, _ = run_check(targets, one_at_a_time, last_week, now=NOW + WEEK)
+        assert asked()[0] == "/moved" and sorted(asked()[1:]) == ["/a", "/b", "/c"]
+        assert [e.target.url for e in report.entries] == [t.url for t in targets]  # the report keeps the order

@@ -33,6 +33,7 @@ class CacheEntry:
     last_ok: dt.datetime | None = None
     failures: int = 0
     history: tuple[tuple[str, str], ...] = ()  # (ISO time, verdict), newest last
+    requests: int = 0  # requests its last check took (redirect hops, retries, a probe it began); 0: not known
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -42,6 +43,7 @@ class CacheEntry:
             "last_ok": self.last_ok.isoformat() if self.last_ok else None,
             "failures": self.failures,
             "history": [list(item) for item in self.history],
+            "requests": self.requests,
         }
 
     @classmethod
@@ -57,6 +59,7 @@ class CacheEntry:
             last_ok=when(data.get("last_ok")),
             failures=int(data.get("failures", 0)),
             history=tuple((str(t), str(v)) for t, v in data.get("history", [])),
+            requests=int(data.get("requests", 0)),
         )
 
 
@@ -111,20 +114,24 @@ def load_cache(path: Path) -> LinkCache:
 
 
 def save_cache(cache: LinkCache, path: Path) -> None:
-    """Write the cache atomically (a crash never leaves half a file).
+    """Write the cache atomically (a crash never leaves half a file): a file of its own beside it, then renamed.
 
     Compact JSON: only the checker reads it, and without indentation Python's C encoder writes it (a thousand URLs
     in a few milliseconds instead of some twenty).
     """
-    import tempfile  # only when a cache is written: not worth its import at every start
-
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as handle:
-        # dumps, not dump: only a text made at once goes through the C encoder.
-        handle.write(json.dumps(cache.to_dict(), ensure_ascii=False, separators=(",", ":")))
-        handle.write("\n")
-    os.replace(handle.name, path)
+    # Named for this process: no two running checkers ever write the same file.
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with temporary.open("w", encoding="utf-8") as handle:
+            # dumps, not dump: only a text made at once goes through the C encoder.
+            handle.write(json.dumps(cache.to_dict(), ensure_ascii=False, separators=(",", ":")))
+            handle.write("\n")
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def record(
@@ -151,14 +158,16 @@ def record(
         elif result.verdict in ALIVE:
             failures = 0
             last_ok = now
-        entries[url] = replace(
-            entry,
+        verdict = str(result.verdict)
+        entries[url] = CacheEntry(  # built directly, not by replace(): a thousand URLs at the end of every run
+            url=url,
             last_checked=now,
-            last_verdict=str(result.verdict),
+            last_verdict=verdict,
             last_status=result.status,
             last_ok=last_ok,
             failures=failures,
-            history=(*entry.history, (stamp, str(result.verdict)))[-HISTORY_LENGTH:],
+            history=(*entry.history, (stamp, verdict))[-HISTORY_LENGTH:],
+            requests=result.requests,
         )
     facts = dict(cache.hosts)
     for host, learned in (hosts or {}).items():
@@ -181,6 +190,12 @@ def aged(cache: LinkCache, by: dt.timedelta) -> LinkCache:
     }
     hosts = {host: replace(facts, probed_at=facts.probed_at - by) for host, facts in cache.hosts.items()}
     return LinkCache(entries, hosts)
+
+
+def expected_requests(cache: LinkCache | None, url: str) -> int:
+    """The requests a URL's check is expected to take: as many as its last check took, else one."""
+    entry = cache.get(url) if cache else None
+    return max(entry.requests, 1) if entry else 1
 
 
 def cached_result(entry: CacheEntry) -> CheckResult:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import LinkCache, cached_result, load_cache, record, save_cache
+from .cache import LinkCache, cached_result, expected_requests, load_cache, record, save_cache
 from .checker import check_urls
 from .config import CheckConfig
 from .fetch import host_key
@@ -43,6 +43,9 @@ def run_check(
             results[url] = cached_result(entry)
         else:
             to_fetch.append(url)
+    # The longest checks first (a URL redirected last time takes two requests): begun late, one would end the run
+    # alone. Stable, so that the order given holds among equals.
+    to_fetch.sort(key=lambda url: -expected_requests(cache, url))
     done = len(results)
     if progress:
         progress(done, len(distinct))
