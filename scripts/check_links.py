@@ -1,9 +1,7 @@
 #!/usr/bin/env python3
 """Check the URLs cited in the notes (or a plain URL list) and report link rot (see ``edition.cli.check_links``)."""
 
-import sys
-
-from edition.cli.check_links import main
+from edition.cli.check_links import main_and_exit
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main_and_exit()

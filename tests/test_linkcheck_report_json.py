@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from linkcheck.report import render
+from linkcheck.report import Report, render
 from report_sample import REPORT
 
 
@@ -19,3 +19,17 @@ def test_json_shape():
     ]
     assert data["results"][1]["failures"] == 3
     assert (data["summary"]["failing"], data["summary"]["requests"]) == (1, 5)
+
+
+def test_one_result_per_line_and_nothing_lost():
+    text = render(REPORT, "json")
+    assert json.loads(text) == REPORT.to_dict()
+    lines = text.splitlines()
+    results = [json.loads(line.strip().rstrip(",")) for line in lines if line.startswith("    {")]
+    assert results == REPORT.to_dict()["results"]
+    assert lines[0] == "{" and lines[-1] == "}" and text.endswith("}\n")
+
+
+def test_no_results_is_still_json():
+    empty = render(Report(()), "json")
+    assert json.loads(empty)["results"] == [] and json.loads(empty)["summary"]["total"] == 0

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-import html
-import random
 import re
 import time
 from collections.abc import Mapping
@@ -53,6 +51,8 @@ class Answer:
         match = TITLE.search(self.body)
         if not match:
             return ""
+        import html  # imported when a title is first read, not at every start
+
         return html.unescape(match.group(1).decode("utf-8", "replace")).strip()
 
     @property
@@ -103,6 +103,8 @@ def backoff_delay(attempt: int, config: CheckConfig, retry_after: float | None =
     """Exponential backoff with full jitter; Retry-After (capped) wins when given."""
     if retry_after is not None:
         return min(retry_after, config.retry_after_max)
+    import random  # imported at the first retry, not at every start
+
     ceiling = min(config.backoff_max, config.backoff_base * (2**attempt))
     return random.uniform(ceiling / 2, ceiling)
 

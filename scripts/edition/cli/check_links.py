@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -108,3 +109,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"check_links.py: error: {detail}", file=sys.stderr)
         return 1
     return 2 if outcome.report.failing else 0
+
+
+def main_and_exit(argv: list[str] | None = None) -> NoReturn:
+    """``main``, then the process ends at once: the command line's entry point.
+
+    The report and the cache are written and closed by then; what the interpreter would still do on its way out
+    (freeing every module and object, some 7 ms) is left to the end of the process.
+    """
+    status = main(argv)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
