@@ -4,7 +4,7 @@
 if __name__ == "__main__":
     import gc
 
-    gc.disable()  # importing makes no garbage (~3 ms of collections): main_and_exit lets the collector back in
+    gc.disable()  # importing makes no garbage (~3 ms of collections): main() lets the collector back in
     from edition.cli.check_links import main_and_exit
 
     main_and_exit()

@@ -158,15 +158,14 @@ def record(
         elif result.verdict in ALIVE:
             failures = 0
             last_ok = now
-        verdict = str(result.verdict)
-        entries[url] = CacheEntry(  # built directly, not by replace(): a thousand URLs at the end of every run
-            url=url,
+        entries[url] = replace(
+            entry,
             last_checked=now,
-            last_verdict=verdict,
+            last_verdict=str(result.verdict),
             last_status=result.status,
             last_ok=last_ok,
             failures=failures,
-            history=(*entry.history, (stamp, verdict))[-HISTORY_LENGTH:],
+            history=(*entry.history, (stamp, str(result.verdict)))[-HISTORY_LENGTH:],
             requests=result.requests,
         )
     facts = dict(cache.hosts)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from linkcheck.urls import Origin, Target, read_url_list
@@ -41,7 +42,4 @@ def article_targets(source: Path | None = None) -> tuple[Target, ...]:
 def listed_targets(path: Path) -> tuple[Target, ...]:
     """The URLs of a plain list file, reported like citations without a note (with their latest archived copy)."""
     noteless = cited_origin(CitedUrl(""))  # the same for every listed URL but its archived copy
-    group, place, columns, fields = noteless.group, noteless.place, noteless.columns, noteless.fields
-    return tuple(
-        Target(url, Origin(group, place, columns, fields, archive_url(url, None))) for url in read_url_list(path)
-    )
+    return tuple(Target(url, replace(noteless, archive_url=archive_url(url, None))) for url in read_url_list(path))
