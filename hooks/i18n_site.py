@@ -17,8 +17,12 @@ import json
 import os
 from urllib.parse import urlsplit
 
-from edition.builders.mkdocs_material import drop_head_alternates, site_relative_link, split_search_index
 from mkdocs.plugins import event_priority
+from trump2_web_edition.edition.builders.mkdocs_material import (
+    drop_head_alternates,
+    site_relative_link,
+    split_search_index,
+)
 
 
 def _i18n(config):

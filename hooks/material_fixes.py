@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import os
 
-from edition.builders.mkdocs_material import conform, name_search_dialog
 from mkdocs.plugins import event_priority
+from trump2_web_edition.edition.builders.mkdocs_material import conform, name_search_dialog
 
 
 def _i18n(config):

@@ -35,10 +35,10 @@ import yaml  # noqa: E402  (PyYAML comes with MkDocs)
 
 # mkdocs.yml's site_url is `!ENV [SITE_URL, default]`; plain PyYAML is told to keep the default.
 yaml.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1], Loader=yaml.SafeLoader)
-from edition.convert import DEFAULT_SOURCE  # noqa: E402
-from edition.parse import parse_bytes, parse_file  # noqa: E402
-from edition.render.site import render_site  # noqa: E402
-from edition.retypeset import PageSetup, retypeset  # noqa: E402
+from trump2_web_edition.edition.convert import DEFAULT_SOURCE  # noqa: E402
+from trump2_web_edition.edition.parse import parse_bytes, parse_file  # noqa: E402
+from trump2_web_edition.edition.render.site import render_site  # noqa: E402
+from trump2_web_edition.edition.retypeset import PageSetup, retypeset  # noqa: E402
 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 PROJECT_FILES = ("mkdocs.yml", "overrides", "hooks", "jieba_userdict.txt")

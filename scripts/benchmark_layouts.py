@@ -22,9 +22,9 @@ import sys
 import time
 from collections import Counter
 
-from edition.convert import DEFAULT_SOURCE
-from edition.parse import parse_file
-from edition.retypeset import BACK_MATTER_ORDERS, PageSetup, layout_free, retypeset, settle_copy
+from trump2_web_edition.edition.convert import DEFAULT_SOURCE
+from trump2_web_edition.edition.parse import parse_file
+from trump2_web_edition.edition.retypeset import BACK_MATTER_ORDERS, PageSetup, layout_free, retypeset, settle_copy
 
 SPACE_WIDTHS = (0.0, 0.125, 0.25, 1 / 3, 0.5)
 

@@ -213,7 +213,7 @@ def run_ours_cold(listing: Path, urls: list[str], args: argparse.Namespace) -> t
 
 def prepare_weekly_cache(listing: Path, urls: list[str], args: argparse.Namespace) -> None:
     """The cache a weekly run starts from: the one a run of a week before left (that run made once, untimed)."""
-    from linkcheck.cache import aged, load_cache, save_cache
+    from trump2_web_edition.linkcheck.cache import aged, load_cache, save_cache
 
     last_week = listing.with_name("last-week-cache.json")
     if not last_week.exists():
@@ -275,9 +275,9 @@ def scenario(
 
 def article_urls() -> list[str]:
     """The distinct URLs the article cites, in the order of its notes."""
-    from edition.citations.urls import cited_urls
-    from edition.convert import DEFAULT_SOURCE
-    from edition.parse import parse_file
+    from trump2_web_edition.edition.citations.urls import cited_urls
+    from trump2_web_edition.edition.convert import DEFAULT_SOURCE
+    from trump2_web_edition.edition.parse import parse_file
 
     return list(dict.fromkeys(c.url for c in cited_urls(parse_file(DEFAULT_SOURCE))))
 
@@ -291,7 +291,7 @@ def on_local_hosts(urls: list[str], bases: list[str]) -> list[str]:
 def article_scenario(args: argparse.Namespace) -> list[dict[str, object]]:
     """The article's own citations: each cited host mapped onto a local one (paths kept), every page alive, both
     tools at the checker's default politeness (what ``check_links.py`` does with no option)."""
-    from linkcheck.config import CheckConfig
+    from trump2_web_edition.linkcheck.config import CheckConfig
 
     cited = article_urls()
     polite = argparse.Namespace(**vars(args))

@@ -30,9 +30,9 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from devtools.chromium import ARGS, CHROMIUM
-from devtools.published_site import publish
-from devtools.site_build import TEST_EDITION
+from trump2_web_edition.devtools.chromium import ARGS, CHROMIUM
+from trump2_web_edition.devtools.published_site import publish
+from trump2_web_edition.devtools.site_build import TEST_EDITION
 
 ROOT = Path(__file__).resolve().parents[1]
 

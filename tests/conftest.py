@@ -107,7 +107,7 @@ def to_html(text: str) -> str:
 
 @pytest.fixture(scope="session")
 def seed_document():
-    from edition.parse import parse_file
+    from trump2_web_edition.edition.parse import parse_file
 
     return parse_file(SEED)
 
@@ -138,7 +138,7 @@ class BuiltSite:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> BuiltSite:
     """One MkDocs build of the real project for the whole session (tests must not change it)."""
-    from devtools.site_build import TEST_EDITION, copy_project, run_build
+    from trump2_web_edition.devtools.site_build import TEST_EDITION, copy_project, run_build
 
     project = tmp_path_factory.mktemp("project")
     copy_project(project, TEST_EDITION)
@@ -177,9 +177,9 @@ CORRECTIONS = {
 
 @pytest.fixture(scope="session")
 def editions(tmp_path_factory) -> Editions:
-    from devtools.pages import link_report, make_project
-    from edition.citations.urls import cited_urls
-    from edition.parse import parse_file
+    from trump2_web_edition.devtools.pages import link_report, make_project
+    from trump2_web_edition.edition.citations.urls import cited_urls
+    from trump2_web_edition.edition.parse import parse_file
 
     project = make_project(tmp_path_factory.mktemp("editions") / "project", date="2026-11-02T09:00:00+00:00")
     blobs: dict[str, dict[str, str]] = {}

@@ -8,9 +8,9 @@ from collections import Counter
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from linkcheck.checker import check_urls
-from linkcheck.config import CheckConfig
-from linkcheck.results import CheckResult
+from trump2_web_edition.linkcheck.checker import check_urls
+from trump2_web_edition.linkcheck.config import CheckConfig
+from trump2_web_edition.linkcheck.results import CheckResult
 
 # The checker's settings against these servers: short waits, no spacing, 127.0.0.1 allowed as the first hop.
 FAST = CheckConfig(

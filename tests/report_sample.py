@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from linkcheck.report import Report, ReportEntry
-from linkcheck.results import CheckResult, Hop, Verdict
-from linkcheck.urls import Origin, Target
+from trump2_web_edition.linkcheck.report import Report, ReportEntry
+from trump2_web_edition.linkcheck.results import CheckResult, Hop, Verdict
+from trump2_web_edition.linkcheck.urls import Origin, Target
 
 ARCHIVE = "https://archive.example/20250207/https://udn.com/news/story/6656/8532352"
 PLACED = Target(

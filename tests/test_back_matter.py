@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from edition.parse.back_matter import EDITORS_LINE, english_starts_at, english_title_start, is_title_line
+from trump2_web_edition.edition.parse.back_matter import (
+    EDITORS_LINE,
+    english_starts_at,
+    english_title_start,
+    is_title_line,
+)
 
 BLOCK = [
     "[2] “Statement,” The White House, 2020, https://example.com/",

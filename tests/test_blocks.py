@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from edition.layout import CONTINUE, PARAGRAPH, Decision
-from edition.measure import Column
-from edition.parse.blocks import heading_level, is_heading, split_blocks
-from edition.parse.printed import BodyLine
+from trump2_web_edition.edition.layout import CONTINUE, PARAGRAPH, Decision
+from trump2_web_edition.edition.measure import Column
+from trump2_web_edition.edition.parse.blocks import heading_level, is_heading, split_blocks
+from trump2_web_edition.edition.parse.printed import BodyLine
 
 MEASURE = Column(40.0)
 

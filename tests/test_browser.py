@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from devtools.chromium import ARGS, CHROMIUM
+from trump2_web_edition.devtools.chromium import ARGS, CHROMIUM
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"

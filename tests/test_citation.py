@@ -11,13 +11,18 @@ import datetime as dt
 import json
 
 import pytest
-from devtools.site_build import TEST_EDITION
-from edition.editions.edition import Edition
-from edition.metadata import Metadata
-from edition.render.citation import citation_files, cited_work, render_citation_files, render_cite_section
-from edition.render.citation.apa import apa
-from edition.render.citation.gbt7714 import gbt7714
-from edition.render.citation.work import JOURNAL_ARTICLE, WEBPAGE, chinese_name, latin_name
+from trump2_web_edition.devtools.site_build import TEST_EDITION
+from trump2_web_edition.edition.metadata import Metadata
+from trump2_web_edition.edition.release import Edition
+from trump2_web_edition.edition.render.citation import (
+    citation_files,
+    cited_work,
+    render_citation_files,
+    render_cite_section,
+)
+from trump2_web_edition.edition.render.citation.apa import apa
+from trump2_web_edition.edition.render.citation.gbt7714 import gbt7714
+from trump2_web_edition.edition.render.citation.work import JOURNAL_ARTICLE, WEBPAGE, chinese_name, latin_name
 
 TITLE = "特朗普 2.0 时期美台高科技产业合作趋势研究"
 KNOWN = Metadata(

@@ -5,11 +5,11 @@ from __future__ import annotations
 import bibtexparser
 import pytest
 from bibtexparser.middlewares import LatexDecodingMiddleware
-from devtools.site_build import TEST_EDITION
-from edition.editions.edition import Edition
-from edition.metadata import Metadata
-from edition.render.citation import cited_work
-from edition.render.citation.bibtex import bibtex
+from trump2_web_edition.devtools.site_build import TEST_EDITION
+from trump2_web_edition.edition.metadata import Metadata
+from trump2_web_edition.edition.release import Edition
+from trump2_web_edition.edition.render.citation import cited_work
+from trump2_web_edition.edition.render.citation.bibtex import bibtex
 
 KNOWN = Metadata(journal="台湾研究", year="2025", volume="44", issue="3", pages="1-12", doi="10.1234/abc")
 

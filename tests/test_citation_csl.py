@@ -9,11 +9,11 @@ import re
 from pathlib import Path
 
 import pytest
-from devtools.site_build import TEST_EDITION
-from edition.editions.edition import Edition
-from edition.metadata import Metadata
-from edition.render.citation import cited_work
-from edition.render.citation.csl import csl_item
+from trump2_web_edition.devtools.site_build import TEST_EDITION
+from trump2_web_edition.edition.metadata import Metadata
+from trump2_web_edition.edition.release import Edition
+from trump2_web_edition.edition.render.citation import cited_work
+from trump2_web_edition.edition.render.citation.csl import csl_item
 
 KNOWN = Metadata(
     journal="台湾研究",

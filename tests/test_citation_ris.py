@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 import rispy
-from devtools.site_build import TEST_EDITION
-from edition.editions.edition import Edition
-from edition.metadata import Metadata
-from edition.render.citation import cited_work
-from edition.render.citation.ris import ris
+from trump2_web_edition.devtools.site_build import TEST_EDITION
+from trump2_web_edition.edition.metadata import Metadata
+from trump2_web_edition.edition.release import Edition
+from trump2_web_edition.edition.render.citation import cited_work
+from trump2_web_edition.edition.render.citation.ris import ris
 
 KNOWN = Metadata(
     journal="台湾研究", year="2025", volume="44", issue="3", pages="1-12", doi="10.1234/abc", issn="1002-0683"

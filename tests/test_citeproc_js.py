@@ -31,13 +31,13 @@ from pathlib import Path
 import lxml.html
 import pytest
 from conftest import ROOT
-from devtools.site_build import TEST_EDITION
-from edition.editions.edition import Edition
-from edition.metadata import Metadata
-from edition.render.citation import cited_work
-from edition.render.citation.apa import accessed_date, apa, engine_form
-from edition.render.citation.csl import csl_item
-from edition.render.citation.gbt7714 import gbt7714
+from trump2_web_edition.devtools.site_build import TEST_EDITION
+from trump2_web_edition.edition.metadata import Metadata
+from trump2_web_edition.edition.release import Edition
+from trump2_web_edition.edition.render.citation import cited_work
+from trump2_web_edition.edition.render.citation.apa import accessed_date, apa, engine_form
+from trump2_web_edition.edition.render.citation.csl import csl_item
+from trump2_web_edition.edition.render.citation.gbt7714 import gbt7714
 
 RENDER = Path(__file__).resolve().parent / "citeproc_render.js"
 ACCESSED = dt.date(2026, 11, 20)

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from conftest import ERROR_LINE, ROOT, SEED, line_index, run_cli, seed_text, tree_hash
-from edition.convert import check, convert, convert_to
-from edition.errors import SourceError
-from edition.parse import parse_bytes, parse_file, parse_source
-from edition.render.markdown import GENERATED
-from edition.retypeset import (
+from trump2_web_edition.edition.convert import check, convert, convert_to
+from trump2_web_edition.edition.errors import SourceError
+from trump2_web_edition.edition.parse import parse_bytes, parse_file, parse_source
+from trump2_web_edition.edition.render.markdown import GENERATED
+from trump2_web_edition.edition.retypeset import (
     BACK_MATTER_ORDERS,
     EDITORS_NOTES_ENGLISH,
     PageSetup,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 
 from conftest import seed_text
-from edition.editions.diff import compare, diff_html, passages
-from edition.model import Paragraph, Text
-from edition.parse import parse_bytes
-from edition.translation import translated_inlines, translation_status
+from trump2_web_edition.edition.model import Paragraph, Text
+from trump2_web_edition.edition.parse import parse_bytes
+from trump2_web_edition.edition.translation import translated_inlines, translation_status
+from trump2_web_edition.publishing.diff import compare, diff_html, passages
 
 
 def _document(text: str):
@@ -60,7 +60,7 @@ def test_a_renumbered_note_is_no_change_of_its_text(seed_document):
 
 def test_a_revised_translation_is_a_change_of_its_english_only(seed_document):
     from conftest import ROOT
-    from edition.translation import load_translations
+    from trump2_web_edition.edition.translation import load_translations
 
     entries = load_translations(ROOT / "source" / "translations" / "en")
     old = translation_status(seed_document, entries)
@@ -76,7 +76,7 @@ def test_a_revised_translation_is_a_change_of_its_english_only(seed_document):
 
 def test_an_english_gone_stale_says_so(seed_document):
     from conftest import ROOT
-    from edition.translation import load_translations
+    from trump2_web_edition.edition.translation import load_translations
 
     entries = load_translations(ROOT / "source" / "translations" / "en")
     changed = _document(seed_text().replace("已然定型", "已经定型", 1))

@@ -6,7 +6,7 @@ import os
 import subprocess
 
 import pytest
-from edition.editions import git
+from trump2_web_edition.publishing import git
 
 ENV = {
     "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",

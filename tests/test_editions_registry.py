@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import ROOT
-from edition.editions.registry import EditorNote, load_editions, parse_editions
-from edition.errors import SourceError
+from trump2_web_edition.edition.errors import SourceError
+from trump2_web_edition.publishing.registry import EditorNote, load_editions, parse_editions
 
 
 def test_the_committed_file():

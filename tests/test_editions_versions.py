@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from edition.editions.versions import VersionError, is_version, parse_version, previous_of, sort_versions
+from trump2_web_edition.publishing.versions import VersionError, is_version, parse_version, previous_of, sort_versions
 
 
 @pytest.mark.parametrize("text", ["1.0", "1.1", "1.10", "2.0.1", "0.9"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 from conftest import to_html
-from edition.render.escape import escape_attribute, escape_block, escape_text
+from trump2_web_edition.edition.render.escape import escape_attribute, escape_block, escape_text
 
 TRICKY = [
     "*x*",

@@ -6,12 +6,12 @@ import json
 
 import pytest
 import yaml
-from devtools.site_build import TEST_EDITION
-from edition import ids
-from edition.editions.edition import Edition
-from edition.metadata import Metadata
-from edition.render.head import head_fields, json_ld
-from edition.render.markdown import PageContext, front_matter
+from trump2_web_edition.devtools.site_build import TEST_EDITION
+from trump2_web_edition.edition import ids
+from trump2_web_edition.edition.metadata import Metadata
+from trump2_web_edition.edition.release import Edition
+from trump2_web_edition.edition.render.head import head_fields, json_ld
+from trump2_web_edition.edition.render.markdown import PageContext, front_matter
 
 KNOWN = Metadata(journal="台湾研究", year="2025", volume="44", issue="3", pages="1-12", doi="10.1234/abc")
 MARKUP = Metadata(journal="</script><script>alert(1)</script> {x} 100%", year="2025")

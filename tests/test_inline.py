@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from edition.model import Link, NoteRef, Text
-from edition.parse.inlines import join_wrapped_lines, repair_ligatures, to_inlines, tokenize_line
+from trump2_web_edition.edition.model import Link, NoteRef, Text
+from trump2_web_edition.edition.parse.inlines import join_wrapped_lines, repair_ligatures, to_inlines, tokenize_line
 
 
 def test_tokenize_without_resolver_keeps_text():

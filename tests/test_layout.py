@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import ROOT
-from edition.errors import SourceError
-from edition.layout import (
+from trump2_web_edition.edition.errors import SourceError
+from trump2_web_edition.edition.layout import (
     CONTINUE,
     PARAGRAPH,
     Ambiguity,

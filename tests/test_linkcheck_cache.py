@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from linkcheck.cache import (
+from trump2_web_edition.linkcheck.cache import (
     CacheError,
     LinkCache,
     aged,
@@ -17,8 +17,8 @@ from linkcheck.cache import (
     record,
     save_cache,
 )
-from linkcheck.facts import HeadWorth, HostFacts
-from linkcheck.results import CheckResult, Verdict
+from trump2_web_edition.linkcheck.facts import HeadWorth, HostFacts
+from trump2_web_edition.linkcheck.results import CheckResult, Verdict
 
 NOW = dt.datetime(2025, 6, 1, 12, tzinfo=dt.UTC)
 URL = "https://a.example/x"

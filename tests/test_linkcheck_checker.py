@@ -7,8 +7,8 @@ from dataclasses import replace
 
 import pytest
 from link_servers import FAST, Server, check_one, ok, redirect, status
-from linkcheck.checker import check_urls
-from linkcheck.results import Verdict
+from trump2_web_edition.linkcheck.checker import check_urls
+from trump2_web_edition.linkcheck.results import Verdict
 
 
 @pytest.fixture(scope="module")

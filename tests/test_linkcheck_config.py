@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from linkcheck.config import BROWSER_USER_AGENT, CheckConfig
+from trump2_web_edition.linkcheck.config import BROWSER_USER_AGENT, CheckConfig
 
 
 def test_the_defaults_are_polite():

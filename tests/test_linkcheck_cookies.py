@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linkcheck.cookies import CookieJar
+from trump2_web_edition.linkcheck.cookies import CookieJar
 
 
 def test_a_cookie_goes_back_to_the_host_that_set_it_only():

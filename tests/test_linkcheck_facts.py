@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from linkcheck.facts import HeadWorth, HostFacts
+from trump2_web_edition.linkcheck.facts import HeadWorth, HostFacts
 
 NOW = dt.datetime(2025, 6, 1, 12, tzinfo=dt.UTC)
 

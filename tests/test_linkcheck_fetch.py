@@ -18,11 +18,18 @@ from link_servers import (
     redirect,
     slow,
 )
-from linkcheck.checker import check_urls
-from linkcheck.config import CheckConfig
-from linkcheck.facts import HeadWorth
-from linkcheck.fetch import Answer, HeadSense, backoff_delay, get_after_head, host_key, retry_after_seconds
-from linkcheck.results import Verdict
+from trump2_web_edition.linkcheck.checker import check_urls
+from trump2_web_edition.linkcheck.config import CheckConfig
+from trump2_web_edition.linkcheck.facts import HeadWorth
+from trump2_web_edition.linkcheck.fetch import (
+    Answer,
+    HeadSense,
+    backoff_delay,
+    get_after_head,
+    host_key,
+    retry_after_seconds,
+)
+from trump2_web_edition.linkcheck.results import Verdict
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,9 @@ import time
 from dataclasses import replace
 
 from link_servers import FAST, Server, ok
-from linkcheck.checker import check_urls
-from linkcheck.gates import PriorityGate
-from linkcheck.results import Verdict
+from trump2_web_edition.linkcheck.checker import check_urls
+from trump2_web_edition.linkcheck.gates import PriorityGate
+from trump2_web_edition.linkcheck.results import Verdict
 
 
 def test_requests_to_one_host_are_spaced_and_limited():

@@ -6,11 +6,11 @@ from dataclasses import replace
 
 import pytest
 from link_servers import FAST, Server, check_one, ok, redirect
-from linkcheck import guard
-from linkcheck.checker import check_urls
-from linkcheck.config import CheckConfig
-from linkcheck.guard import address_forbidden
-from linkcheck.results import Verdict
+from trump2_web_edition.linkcheck import guard
+from trump2_web_edition.linkcheck.checker import check_urls
+from trump2_web_edition.linkcheck.config import CheckConfig
+from trump2_web_edition.linkcheck.guard import address_forbidden
+from trump2_web_edition.linkcheck.results import Verdict
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import gzip
 import zlib
 
 import pytest
-from linkcheck.http1 import Body, NoAnswerError, ProtocolError, read_head, request_head
+from trump2_web_edition.linkcheck.http1 import Body, NoAnswerError, ProtocolError, read_head, request_head
 
 
 def read(raw: bytes, method: str = "GET") -> tuple[int, dict[str, str], bytes, bool, bool]:

@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 from link_servers import FAST, Server, check_one, ok
-from linkcheck.checker import check_urls
-from linkcheck.pool import address_of
-from linkcheck.results import Verdict
+from trump2_web_edition.linkcheck.checker import check_urls
+from trump2_web_edition.linkcheck.pool import address_of
+from trump2_web_edition.linkcheck.results import Verdict
 
 
 def test_connections_are_kept_alive_and_reused():

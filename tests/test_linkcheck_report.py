@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
-from linkcheck.report import FORMATS, formatter, progress_bar, render, verdict_text
 from report_sample import ARCHIVE, REPORT
+from trump2_web_edition.linkcheck.report import FORMATS, formatter, progress_bar, render, verdict_text
 
 
 def test_every_format_has_one_formatter():

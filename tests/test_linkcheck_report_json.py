@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from linkcheck.report import Report, render
 from report_sample import REPORT
+from trump2_web_edition.linkcheck.report import Report, render
 
 
 def test_json_shape():

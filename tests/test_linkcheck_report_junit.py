@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
-from linkcheck.report import render
 from report_sample import REPORT
+from trump2_web_edition.linkcheck.report import render
 
 
 def test_junit_fails_dead_urls_and_skips_unverifiable_ones():

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from linkcheck.report import Report, ReportEntry, render
-from linkcheck.results import CheckResult, Verdict
-from linkcheck.urls import Target
 from report_sample import ARCHIVE, REPORT
+from trump2_web_edition.linkcheck.report import Report, ReportEntry, render
+from trump2_web_edition.linkcheck.results import CheckResult, Verdict
+from trump2_web_edition.linkcheck.urls import Target
 
 
 def test_markdown_escapes_cells_and_links_the_snapshot():

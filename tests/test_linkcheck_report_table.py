@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from linkcheck.report import render
 from report_sample import REPORT
+from trump2_web_edition.linkcheck.report import render
 
 
 def test_table_shows_verdicts_places_failure_runs_and_a_summary():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linkcheck.results import ALIVE, FAILING, CheckResult, Hop, Verdict
+from trump2_web_edition.linkcheck.results import ALIVE, FAILING, CheckResult, Hop, Verdict
 
 
 def test_failing_and_alive_verdicts():

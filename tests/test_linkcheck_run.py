@@ -9,12 +9,12 @@ from dataclasses import replace
 
 import pytest
 from link_servers import Server, ok, redirect, status
-from linkcheck.cache import CacheEntry, LinkCache
-from linkcheck.config import CheckConfig
-from linkcheck.facts import HeadWorth
-from linkcheck.results import Verdict
-from linkcheck.run import NetworkUnavailableError, run, run_check
-from linkcheck.urls import Origin, Target
+from trump2_web_edition.linkcheck.cache import CacheEntry, LinkCache
+from trump2_web_edition.linkcheck.config import CheckConfig
+from trump2_web_edition.linkcheck.facts import HeadWorth
+from trump2_web_edition.linkcheck.results import Verdict
+from trump2_web_edition.linkcheck.run import NetworkUnavailableError, run, run_check
+from trump2_web_edition.linkcheck.urls import Origin, Target
 
 CONFIG = CheckConfig(timeout=0.5, retries=0, backoff_base=0.01, host_spacing=0.0, allow_private=True)
 NOW = dt.datetime(2025, 6, 1, tzinfo=dt.UTC)

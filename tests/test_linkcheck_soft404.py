@@ -6,9 +6,16 @@ from dataclasses import replace
 
 import pytest
 from link_servers import FAST, Server, check_one, ok, redirect, status
-from linkcheck.checker import check_urls
-from linkcheck.results import Verdict
-from linkcheck.soft404 import folder_key, last_segment, one_level_up_url, probe_base, sibling_probe_url, similar
+from trump2_web_edition.linkcheck.checker import check_urls
+from trump2_web_edition.linkcheck.results import Verdict
+from trump2_web_edition.linkcheck.soft404 import (
+    folder_key,
+    last_segment,
+    one_level_up_url,
+    probe_base,
+    sibling_probe_url,
+    similar,
+)
 
 
 def test_soft_404_host_is_caught_by_a_made_up_sibling():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from linkcheck.urls import Origin, Target, UrlListError, parse_url_list, read_url_list
+from trump2_web_edition.linkcheck.urls import Origin, Target, UrlListError, parse_url_list, read_url_list
 
 
 def test_url_list(tmp_path: Path):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from linkcheck.fetch import Answer, Followed, Outcome
-from linkcheck.results import CheckResult, Hop, Verdict
-from linkcheck.soft404 import REMEMBERED_HONEST, Probe
-from linkcheck.verdict import (
+from trump2_web_edition.linkcheck.fetch import Answer, Followed, Outcome
+from trump2_web_edition.linkcheck.results import CheckResult, Hop, Verdict
+from trump2_web_edition.linkcheck.soft404 import REMEMBERED_HONEST, Probe
+from trump2_web_edition.linkcheck.verdict import (
     BELIEVED,
     COMPARE,
     NOT_FOUND_TITLE,

@@ -6,9 +6,9 @@ import datetime as dt
 
 import lxml.html
 from conftest import SEED
-from edition.citations.archive import archive_url
-from edition.parse import parse_file
-from edition.render.markdown import footnote
+from trump2_web_edition.edition.citations.archive import archive_url
+from trump2_web_edition.edition.parse import parse_file
+from trump2_web_edition.edition.render.markdown import footnote
 
 
 def test_archive_url_nearest_the_date_or_latest():

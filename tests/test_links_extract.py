@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from edition.citations.urls import CitedUrl, cited_urls
-from edition.parse.dates import parse_note_date
+from trump2_web_edition.edition.citations.urls import CitedUrl, cited_urls
+from trump2_web_edition.edition.parse.dates import parse_note_date
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,12 @@ import json
 import lxml.html
 import pytest
 from conftest import SEED, to_html
-from edition.citations.last_check import LastCheck, load_last_checks, parse_last_checks
-from edition.editions.edition import Edition
-from edition.errors import SourceError
-from edition.parse import parse_file
-from edition.render.markdown import PageContext
-from edition.render.references import render_references
+from trump2_web_edition.edition.citations.last_check import LastCheck, load_last_checks, parse_last_checks
+from trump2_web_edition.edition.errors import SourceError
+from trump2_web_edition.edition.parse import parse_file
+from trump2_web_edition.edition.release import Edition
+from trump2_web_edition.edition.render.markdown import PageContext
+from trump2_web_edition.edition.render.references import render_references
 
 REPORT = {
     "results": [

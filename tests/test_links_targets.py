@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from edition.citations.targets import article_targets, cited_origin, cited_targets, listed_targets
-from edition.citations.urls import CitedUrl
-from linkcheck.report import Report, ReportEntry, render
-from linkcheck.results import CheckResult, Verdict
+from trump2_web_edition.edition.citations.targets import article_targets, cited_origin, cited_targets, listed_targets
+from trump2_web_edition.edition.citations.urls import CitedUrl
+from trump2_web_edition.linkcheck.report import Report, ReportEntry, render
+from trump2_web_edition.linkcheck.results import CheckResult, Verdict
 
 CITED = CitedUrl("https://udn.com/news/story/6656/8532352", 3, "s1", "一、态势", 1, 3, dt.date(2025, 2, 7))
 SNAPSHOT = "https://web.archive.org/web/20250207/https://udn.com/news/story/6656/8532352"

@@ -7,9 +7,9 @@ import re
 import lxml.html
 import pytest
 from conftest import line_index, seed_text, to_html
-from edition.parse import parse_bytes
-from edition.render.markdown import GENERATED
-from edition.render.site import render_site
+from trump2_web_edition.edition.parse import parse_bytes
+from trump2_web_edition.edition.render.markdown import GENERATED
+from trump2_web_edition.edition.render.site import render_site
 
 
 @pytest.fixture(scope="module")

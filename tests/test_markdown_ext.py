@@ -1,4 +1,4 @@
-"""edition.markdown_ext: footnotes show the number their label carries, in plain Python-Markdown."""
+"""trump2_web_edition.markdown_ext: footnotes show the number their label carries, in plain Python-Markdown."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import markdown
 
 
 def _render(text: str) -> str:
-    return markdown.markdown(text, extensions=["edition.markdown_ext", "footnotes", "attr_list"])
+    return markdown.markdown(text, extensions=["trump2_web_edition.markdown_ext", "footnotes", "attr_list"])
 
 
 def test_references_and_list_show_the_labels_numbers():
@@ -36,5 +36,5 @@ def test_non_numeric_labels_are_left_alone():
 
 
 def test_found_by_its_entry_point_name():
-    html = markdown.markdown("a[^7]\n\n[^7]: x\n", extensions=["edition", "footnotes"])
+    html = markdown.markdown("a[^7]\n\n[^7]: x\n", extensions=["trump2_web_edition", "footnotes"])
     assert '<a class="footnote-ref" href="#fn:7">7</a>' in html

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from edition.cjk import is_wide
-from edition.measure import (
+from trump2_web_edition.edition.cjk import is_wide
+from trump2_web_edition.edition.measure import (
     Column,
     ends_sentence,
     first_unit_width,
@@ -12,9 +12,9 @@ from edition.measure import (
     line_width,
     overhang_width,
 )
-from edition.parse.printed import split_printed_pages
-from edition.read import split_lines
-from edition.retypeset import PageSetup, retypeset
+from trump2_web_edition.edition.parse.printed import split_printed_pages
+from trump2_web_edition.edition.read import split_lines
+from trump2_web_edition.edition.retypeset import PageSetup, retypeset
 
 
 def test_widths():

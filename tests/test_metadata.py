@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import ERROR_LINE, ROOT, SEED, run_cli, tree_hash
-from edition.errors import SourceError
-from edition.metadata import Metadata, load_metadata, parse_metadata
+from trump2_web_edition.edition.errors import SourceError
+from trump2_web_edition.edition.metadata import Metadata, load_metadata, parse_metadata
 
 
 def test_project_metadata_file():

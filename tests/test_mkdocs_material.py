@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from edition.builders.mkdocs_material import (
+from trump2_web_edition.edition.builders.mkdocs_material import (
     conform,
     drop_head_alternates,
     name_search_dialog,

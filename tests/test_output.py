@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from conftest import tree_hash
-from edition.output import stale_files, write_json, write_pages
-from edition.render.markdown import GENERATED, OutputFile
+from trump2_web_edition.edition.output import stale_files, write_json, write_pages
+from trump2_web_edition.edition.render.markdown import GENERATED, OutputFile
 
 HEADER = GENERATED.format(source="source/x.txt")
 PAGES = (OutputFile("index.md", f"{HEADER}\n\n# Home\n"), OutputFile("s1.md", f"{HEADER}\n\n# One\n"))

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from edition.errors import SourceError
-from edition.parse.printed import split_printed_pages
-from edition.read import split_lines
+from trump2_web_edition.edition.errors import SourceError
+from trump2_web_edition.edition.parse.printed import split_printed_pages
+from trump2_web_edition.edition.read import split_lines
 
 
 def _pages(text: str):

@@ -15,9 +15,9 @@ import os
 from pathlib import Path
 
 import pytest
-from devtools.chromium import ARGS, CHROMIUM
-from devtools.pages import REPO, PagesServer
 from test_built_site import NAV
+from trump2_web_edition.devtools.chromium import ARGS, CHROMIUM
+from trump2_web_edition.devtools.pages import REPO, PagesServer
 
 VERSIONS = ("1.0", "1.1")
 LANGS = ("zh", "en")

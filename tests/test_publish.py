@@ -14,7 +14,7 @@ from urllib.parse import unquote
 import lxml.html
 import pytest
 from conftest import CORRECTIONS, EDITOR_NOTE, ROOT
-from devtools.pages import BIN, link_report, make_project
+from trump2_web_edition.devtools.pages import BIN, link_report, make_project
 
 SOURCE = "source/000_075e35d79351af94.txt"
 

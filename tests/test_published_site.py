@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import lxml.html
-from devtools.published_site import publish
-from devtools.site_build import TEST_EDITION
+from trump2_web_edition.devtools.published_site import publish
+from trump2_web_edition.devtools.site_build import TEST_EDITION
 
 
 def test_publish_gives_the_gh_pages_tree_of_the_edition(tmp_path):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pickle
 
 import pytest
-from edition.errors import SourceError
-from edition.read import SourceLine, decode, read_lines, split_lines
+from trump2_web_edition.edition.errors import SourceError
+from trump2_web_edition.edition.read import SourceLine, decode, read_lines, split_lines
 
 
 def test_utf8_and_bom():

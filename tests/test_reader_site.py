@@ -10,8 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 import lxml.etree
 import lxml.html
 import pytest
-from devtools.site_build import TEST_EDITION
 from embedded_metadata import saved_item
+from trump2_web_edition.devtools.site_build import TEST_EDITION
 
 HOMES = {"zh": "index.html", "en": "en/index.html"}
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import lxml.html
 import pytest
 from conftest import seed_text, to_html
-from edition.editions.edition import Edition
-from edition.parse import parse_bytes
-from edition.render.markdown import GENERATED, PageContext
-from edition.render.references import citations_of, render_references
-from edition.render.site import render_site
+from trump2_web_edition.edition.parse import parse_bytes
+from trump2_web_edition.edition.release import Edition
+from trump2_web_edition.edition.render.markdown import GENERATED, PageContext
+from trump2_web_edition.edition.render.references import citations_of, render_references
+from trump2_web_edition.edition.render.site import render_site
 
 
 @pytest.fixture(scope="module")

@@ -6,11 +6,11 @@ import dataclasses
 
 import lxml.html
 from conftest import ROOT, to_html
-from edition.editions.diff import compare
-from edition.editions.edition import Edition
-from edition.editions.registry import EditorNote
-from edition.render.site import SiteInput, render_site
-from edition.translation import load_translations, translation_status
+from trump2_web_edition.edition.release import Edition
+from trump2_web_edition.edition.render.site import SiteInput, render_site
+from trump2_web_edition.edition.translation import load_translations, translation_status
+from trump2_web_edition.publishing.diff import compare
+from trump2_web_edition.publishing.registry import EditorNote
 
 EDITION = Edition(version="1.1", previous="1.0")
 
@@ -52,7 +52,7 @@ def test_a_translation_only_revision_is_listed_on_the_english_page_only(seed_doc
 
 def test_entries_link_to_this_edition_and_the_previous_one(seed_document):
     from conftest import seed_text
-    from edition.parse import parse_bytes
+    from trump2_web_edition.edition.parse import parse_bytes
 
     changed = parse_bytes(seed_text().replace("已然定型", "已经定型", 1).encode("utf-8"), "x.txt")
     pages = _pages(changed, compare(seed_document, changed))

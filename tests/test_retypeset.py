@@ -7,9 +7,16 @@ from dataclasses import replace
 
 import pytest
 from conftest import SEED
-from edition.model import Document
-from edition.parse import Parsed, parse_bytes, parse_file, parse_source
-from edition.retypeset import BACK_MATTER_ORDERS, PageSetup, decisions_from, layout_free, retypeset, settle_copy
+from trump2_web_edition.edition.model import Document
+from trump2_web_edition.edition.parse import Parsed, parse_bytes, parse_file, parse_source
+from trump2_web_edition.edition.retypeset import (
+    BACK_MATTER_ORDERS,
+    PageSetup,
+    decisions_from,
+    layout_free,
+    retypeset,
+    settle_copy,
+)
 
 
 @pytest.fixture(scope="module")

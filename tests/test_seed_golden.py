@@ -18,8 +18,8 @@ import re
 import lxml.html
 import pytest
 from conftest import GOLDEN, SEED, nonspace, run_cli, seed_text, to_html
-from edition.model import Heading, NoteRef, Paragraph, Text
-from edition.render.site import render_site
+from trump2_web_edition.edition.model import Heading, NoteRef, Paragraph, Text
+from trump2_web_edition.edition.render.site import render_site
 
 
 def _blocks(document):

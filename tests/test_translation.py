@@ -10,11 +10,11 @@ import lxml.html
 import pytest
 import yaml
 from conftest import ROOT, SEED, nonspace, run_cli, seed_text, to_html, tree_hash
-from edition.convert import TranslationIncomplete, convert, convert_to
-from edition.errors import SourceError
-from edition.model import Heading, Link, NoteRef, Text
-from edition.render.site import SiteInput, render_site
-from edition.translation import (
+from trump2_web_edition.edition.convert import TranslationIncomplete, convert, convert_to
+from trump2_web_edition.edition.errors import SourceError
+from trump2_web_edition.edition.model import Heading, Link, NoteRef, Text
+from trump2_web_edition.edition.render.site import SiteInput, render_site
+from trump2_web_edition.edition.translation import (
     MISMATCHED,
     MISSING,
     STALE,

@@ -10,11 +10,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
-from linkcheck.config import PLAIN_USER_AGENT, CheckConfig
-from linkcheck.report import FORMATS, progress_bar
-from linkcheck.run import run
-
-from ..citations.targets import article_targets, listed_targets
+from ..edition.citations.targets import article_targets, listed_targets
+from ..linkcheck.config import PLAIN_USER_AGENT, CheckConfig
+from ..linkcheck.report import FORMATS, progress_bar
+from ..linkcheck.run import run
 
 
 class Parser(argparse.ArgumentParser):

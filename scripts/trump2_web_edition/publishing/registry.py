@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import SourceError
-from ..yamlfile import TextLoader, line_of
+from ..edition.errors import SourceError
+from ..edition.yamlfile import TextLoader, line_of
 
 
 @dataclass(frozen=True)

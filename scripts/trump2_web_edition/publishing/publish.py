@@ -21,12 +21,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..citations.link_health import HEALTH_FILE, health_from_report, health_json, parse_link_health
-from ..convert import Conversion, PreviousEdition, convert
-from ..errors import SourceError
-from ..output import stale_files, write_pages
+from ..edition.citations.link_health import HEALTH_FILE, health_from_report, health_json, parse_link_health
+from ..edition.convert import Conversion, PreviousEdition, convert
+from ..edition.errors import SourceError
+from ..edition.output import stale_files, write_pages
+from ..edition.release import Edition
 from . import git
-from .edition import Edition
 from .registry import EditionsFile, load_editions
 from .root_files import root_404_html
 from .versions import VersionError, parse_version, previous_of, sort_versions

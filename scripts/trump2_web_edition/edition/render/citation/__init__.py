@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 
 from ... import ids
-from ...editions.edition import Edition
 from ...metadata import Metadata
 from ...model import Document
+from ...release import Edition
 from .bibtex import bibtex
 from .csl import csl_item
 from .ris import ris

@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..editions import git
-from ..editions.publish import Project, PublishError, publish_edition, publish_link_health
+from ..publishing import git
+from ..publishing.publish import Project, PublishError, publish_edition, publish_link_health
 
 PROG = "publish.py"
 

@@ -9,11 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from edition.convert import convert
-from edition.editions.edition import Edition
-from edition.output import write_pages
+from ..edition.convert import convert
+from ..edition.output import write_pages
+from ..edition.release import Edition
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "hooks", "jieba_userdict.txt")
 # The edition the tests build, as publish.py would: a number, a release date, the placeholder addresses.
 TEST_EDITION = Edition(

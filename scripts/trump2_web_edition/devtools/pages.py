@@ -16,7 +16,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 # What a deploy needs: the site's sources and the converter (an editor's correction goes
 # through scripts/convert.py). Everything else stays out of the copy.
 PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "hooks", "jieba_userdict.txt", "source", "scripts", ".gitignore")

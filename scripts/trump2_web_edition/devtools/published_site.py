@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from edition.editions.edition import Edition
-
-from devtools.pages import make_project
-from devtools.site_build import TEST_EDITION
+from ..edition.release import Edition
+from .pages import make_project
+from .site_build import TEST_EDITION
 
 
 def publish(folder: Path, edition: Edition = TEST_EDITION) -> Path:

@@ -6,8 +6,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from linkcheck.urls import Origin, Target, read_url_list
-
+from ...linkcheck.urls import Origin, Target, read_url_list
 from .archive import archive_url
 from .urls import CitedUrl, cited_urls
 
@@ -33,8 +32,8 @@ def cited_targets(cited: Iterable[CitedUrl]) -> tuple[Target, ...]:
 def article_targets(source: Path | None = None) -> tuple[Target, ...]:
     """Every URL cited in the article's notes (the converter's source by default), in note order."""
     # Imported only here: a plain URL list starts faster without the converter.
-    from edition.convert import DEFAULT_SOURCE
-    from edition.parse import parse_file
+    from ..convert import DEFAULT_SOURCE
+    from ..parse import parse_file
 
     return cited_targets(cited_urls(parse_file(source or DEFAULT_SOURCE)))
 

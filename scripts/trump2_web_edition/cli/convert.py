@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..convert import (
+from ..edition.convert import (
     DEFAULT_OUT,
     DEFAULT_SOURCE,
     DEFAULT_TRANSLATIONS,
@@ -16,8 +16,8 @@ from ..convert import (
     convert_to,
     layout_label,
 )
-from ..errors import SourceError
-from ..output import stale_files, write_json
+from ..edition.errors import SourceError
+from ..edition.output import stale_files, write_json
 
 PROG = "convert.py"
 

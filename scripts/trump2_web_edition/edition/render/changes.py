@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ...publishing.diff import Change, Passage, diff_html
+from ...publishing.registry import EditorNote
 from .. import ids
-from ..editions.diff import Change, Passage, diff_html
-from ..editions.registry import EditorNote
 from ..model import Document
 from .escape import escape_text
 from .markdown import PageContext, front_matter, join_blocks

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 
 from ... import ids
-from ...editions.edition import Edition
 from ...metadata import Metadata
 from ...model import Document
+from ...release import Edition
 
 WEBPAGE = "webpage"  # CSL's type for an online resource: GB/T 7714's [EB/OL]
 JOURNAL_ARTICLE = "article-journal"  # once the journal is known: [J/OL]

@@ -9,8 +9,8 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import ids
-from ..editions.edition import Edition
 from ..model import Heading, Note
+from ..release import Edition
 from .escape import escape_text
 from .inlines import to_markdown
 

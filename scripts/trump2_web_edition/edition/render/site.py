@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...publishing.diff import Change
+from ...publishing.registry import EditorNote
 from .. import ids
 from ..citations.last_check import LastCheck
-from ..editions.diff import Change
-from ..editions.edition import Edition
-from ..editions.registry import EditorNote
 from ..metadata import Metadata
 from ..model import Document
+from ..release import Edition
 from ..translation import TranslationStatus, note_id, translation_status
 from .changes import TITLES as CHANGES_TITLES
 from .changes import render_changes

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from .. import ids
-from ..model import Document, Heading, Paragraph
-from ..translation import CURRENT, TranslationStatus, marked_text, note_id
-from ..translation.status import NOTE_MARKER
+from ..edition import ids
+from ..edition.model import Document, Heading, Paragraph
+from ..edition.translation import CURRENT, TranslationStatus, marked_text, note_id
+from ..edition.translation.status import NOTE_MARKER
 
 # A Latin word (with inner apostrophes, dots, hyphens), a run of spaces, a note reference, or one character.
 _TOKEN = re.compile(r"\[\^\d+\]|[A-Za-z0-9]+(?:['’.\-][A-Za-z0-9]+)*|\s+|.", re.DOTALL)

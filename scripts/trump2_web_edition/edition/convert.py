@@ -5,20 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..publishing.diff import Change, compare
+from ..publishing.registry import EditorNote, load_editions
 from .citations.last_check import LastCheck
-from .editions.diff import Change, compare
-from .editions.edition import Edition
-from .editions.registry import EditorNote, load_editions
 from .layout import load_layout
 from .metadata import Metadata, load_metadata
 from .model import Document
 from .output import stale_files, write_json, write_pages
 from .parse import Parsed, parse_source
+from .release import Edition
 from .render.markdown import OutputFile
 from .render.site import SiteInput, render_site
 from .translation import TranslationStatus, load_translations, translation_status
 
-REPOSITORY = Path(__file__).resolve().parents[2]
+REPOSITORY = Path(__file__).resolve().parents[3]
 SOURCE_DIR = REPOSITORY / "source"
 DEFAULT_SOURCE = SOURCE_DIR / "000_075e35d79351af94.txt"
 DEFAULT_METADATA = SOURCE_DIR / "metadata.yml"
