@@ -249,7 +249,7 @@ def test_equivalent_encodings_give_the_same_document(transform, tmp_path, seed_d
     assert run_cli(source, "--check", "--out", out).returncode == 0
     # The same pages as from the seed, but for the mark naming the source as given.
     assert _without_mark(out) == _without_mark(ROOT / "docs")
-    assert f"from {source}." in (out / "index.md").read_text(encoding="utf-8")
+    assert f"from {source} as page index (zh)." in (out / "index.md").read_text(encoding="utf-8")
 
 
 def test_gbk_copy_gives_the_same_document(tmp_path):
@@ -366,7 +366,8 @@ def test_a_copy_outside_source_is_converted_with_the_project_files(tmp_path):
     result = run_cli("elsewhere/copy.txt", "--out", out, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "warning" not in result.stderr  # the project's translations match this text
-    assert "from elsewhere/copy.txt." in (out / "index.md").read_text(encoding="utf-8")  # the path as given
+    # The path as given.
+    assert "from elsewhere/copy.txt as page index (zh)." in (out / "index.md").read_text(encoding="utf-8")
     assert _without_mark(out) == _without_mark(ROOT / "docs")
 
 

@@ -12,7 +12,7 @@ from conftest import tree_hash
 from trump2_web_edition.edition.output import stale_files, write_json, write_pages
 from trump2_web_edition.edition.render.markdown import GENERATED, OutputFile
 
-HEADER = GENERATED.format(source="source/x.txt")
+HEADER = GENERATED.format(source="source/x.txt", page="index", lang="zh")
 PAGES = (OutputFile("index.md", f"{HEADER}\n\n# Home\n"), OutputFile("s1.md", f"{HEADER}\n\n# One\n"))
 
 

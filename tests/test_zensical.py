@@ -29,7 +29,13 @@ PAGES = [f"{prefix}{'' if n == 'index' else n + '/'}index.html" for prefix in ("
 def zensical_site(built_site, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("zensical") / "site"
     proc = subprocess.run(
-        ["bash", str(ROOT / "scripts" / "build_zensical.sh"), str(out), str(built_site.project / "docs")],
+        [
+            "bash",
+            str(ROOT / "scripts" / "build_zensical.sh"),
+            str(out),
+            str(built_site.project / "docs"),
+            str(built_site.project / "mkdocs.yml"),
+        ],
         capture_output=True,
         text=True,
         timeout=900,

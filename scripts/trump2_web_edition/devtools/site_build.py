@@ -12,6 +12,7 @@ from pathlib import Path
 from ..edition.convert import convert
 from ..edition.output import write_pages
 from ..edition.release import Edition
+from ..publishing.build_config import edition_config
 
 ROOT = Path(__file__).resolve().parents[3]
 PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "hooks", "jieba_userdict.txt")
@@ -39,6 +40,8 @@ def copy_project(project: Path, edition: Edition | None = None) -> None:
             shutil.copy2(source, project / name)
     if edition is not None:
         write_pages(convert(edition=edition).files, project / "docs")
+        config = project / "mkdocs.yml"
+        config.write_text(edition_config(config.read_text(encoding="utf-8"), edition), encoding="utf-8")
 
 
 def run_build(project: Path) -> subprocess.CompletedProcess[str]:

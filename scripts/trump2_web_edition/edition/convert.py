@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..publishing.diff import Change, compare
-from ..publishing.registry import EditorNote, load_editions
+from ..publishing.registry import EditorNote
 from .citations.last_check import LastCheck
 from .layout import load_layout
 from .metadata import Metadata, load_metadata
@@ -66,6 +66,7 @@ class Conversion:
     files: tuple[OutputFile, ...]
     translation: TranslationStatus
     changes: tuple[Change, ...] = ()  # what differs from the previous edition, when one was given
+    edition: Edition = Edition()  # the edition rendered (what it revised included)
 
     @property
     def changed_passages(self) -> int:
@@ -112,12 +113,11 @@ def convert(
 
     The metadata, translations and layout decisions default to the project's (``source/``),
     whatever folder the source is in. ``edition`` is the edition being published (default: the
-    unpublished draft, reporting errors to the repository of source/editions.yml); ``checks``
+    unpublished draft); ``checks``
     each cited URL's last known verdict; ``previous`` the edition it follows, whose
     differences it shows.
     """
-    if edition is None:
-        edition = Edition(repository=load_editions(EDITIONS).repository)
+    edition = edition or Edition()
     decisions = load_layout(layout if layout is not None else DEFAULT_LAYOUT)
     parsed = parse_source(Path(source).read_bytes(), str(source), decisions)
     document = parsed.document
@@ -136,7 +136,7 @@ def convert(
     inputs = SiteInput(
         meta, status, checks or {}, edition, source_label(source), changes, editor_note or EditorNote()
     )
-    return Conversion(parsed, meta, render_site(document, inputs), status, changes)
+    return Conversion(parsed, meta, render_site(document, inputs), status, changes, edition)
 
 
 def convert_to(

@@ -73,6 +73,11 @@ def href(from_page: str, from_lang: str, to_page: str, to_lang: str, fragment: s
     return posixpath.relpath(there, here) + "/" + anchor
 
 
+def note_id(number: int) -> str:
+    """The id of a note as a passage (its translation, its entry on What changed): ``note-3``."""
+    return f"note-{number}"
+
+
 def note_anchor(number: int) -> str:
     """The id of a note on the page that cites it (Python-Markdown's footnote id)."""
     return f"fn:{number}"

@@ -9,9 +9,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .render.markdown import GENERATED, OutputFile
-
-_MARK = GENERATED.split("{", 1)[0]
+from .render.markdown import GENERATED_PREFIX, OutputFile
 
 
 def _is_generated(path: Path) -> bool:
@@ -20,7 +18,7 @@ def _is_generated(path: Path) -> bool:
     if text.startswith("---\n"):
         end = text.find("\n---\n", 4)
         text = text[end + 5 :] if end >= 0 else ""
-    return text.lstrip("\n").startswith(_MARK)
+    return text.lstrip("\n").startswith(GENERATED_PREFIX)
 
 
 def _generated_files(out: Path) -> set[str]:

@@ -27,6 +27,7 @@ from ..edition.errors import SourceError
 from ..edition.output import stale_files, write_pages
 from ..edition.release import Edition
 from . import git
+from .build_config import ConfigError, edition_config
 from .registry import EditionsFile, load_editions
 from .root_files import root_404_html
 from .versions import VersionError, parse_version, previous_of, sort_versions
@@ -178,21 +179,8 @@ def _previous_edition(project: Project, previous: PublishedEdition, scratch: Pat
     return PreviousEdition(previous.version, result.document, result.translation)
 
 
-def add_to_nav(config_text: str, page_file: str) -> str:
-    """mkdocs.yml's text with ``page_file`` appended to its ``nav`` list (an edition's extra page)."""
-    lines = config_text.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if re.match(r"^nav:\s*$", line)), None)
-    if start is None:
-        raise PublishError("mkdocs.yml has no nav list to add the What-changed page to")
-    end = start + 1
-    while end < len(lines) and re.match(r"^\s+- ", lines[end]):
-        end += 1
-    indent = re.match(r"^(\s+)- ", lines[start + 1]).group(1) if end > start + 1 else "  "  # type: ignore[union-attr]
-    return "".join(lines[:end] + [f"{indent}- {page_file}\n"] + lines[end:])
-
-
-def stage_site(project: Project, conversion: Conversion, dest: Path, extra_nav: list[str]) -> Path:
-    """A build folder for one edition: the site's config and templates, and docs/ rendered for it."""
+def stage_site(project: Project, conversion: Conversion, edition: Edition, dest: Path, extra_nav: list[str]) -> Path:
+    """A build folder for one edition: the site's config (with the edition's settings), templates, its docs/."""
     dest.mkdir(parents=True)
     for name in SITE_FILES:
         source = project.root / name
@@ -203,9 +191,10 @@ def stage_site(project: Project, conversion: Conversion, dest: Path, extra_nav: 
     shutil.copytree(project.docs, dest / "docs")
     write_pages(conversion.files, dest / "docs")
     config = dest / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    for page in extra_nav:
-        text = add_to_nav(text, page)
+    try:
+        text = edition_config(config.read_text(encoding="utf-8"), edition, tuple(extra_nav))
+    except ConfigError as error:
+        raise PublishError(str(error)) from None
     config.write_text(text, encoding="utf-8")
     return config
 
@@ -280,7 +269,8 @@ def publish_edition(
                 project.layout,
             )
             changes = conversion.changed_passages
-            config = stage_site(project, conversion, scratch / "site", ["changes.md"] if previous else [])
+            built = conversion.edition
+            config = stage_site(project, conversion, built, scratch / "site", ["changes.md"] if previous else [])
             deploy = [MIKE, "deploy", "-F", str(config), "--update-aliases", "-b", branch, "-r", remote]
             deploy += ["--prop-set-string", f"commit={head}", "--prop-set-string", f"released={released}"]
             deploy += ["--prop-set", f"changes={changes}", version, ALIAS]

@@ -14,13 +14,13 @@ from .markdown import PageContext, footnote, front_matter, heading_block, join_b
 def paragraph_zh(paragraph: Paragraph, context: PageContext, label: str = "") -> str:
     """A Chinese paragraph: ``label`` (Markdown) before its text, its id and links after."""
     text = to_markdown(paragraph.inlines, block_start=not label)
-    return paragraph_block(f"{label}{text}", paragraph.id, context)
+    return paragraph_block(f"{label}{text}", paragraph.id)
 
 
 def notes_of(document: Document, paragraphs: tuple[Paragraph, ...], context: PageContext) -> list[str]:
     """The definitions of the notes these paragraphs cite, in number order."""
     numbers = sorted({n for p in paragraphs for n in p.note_numbers})
-    return [footnote(document.note(n), context) for n in numbers]
+    return [footnote(document.note(n)) for n in numbers]
 
 
 def _front(document: Document, metadata: Metadata, context: PageContext, nav_title: str) -> str:

@@ -21,7 +21,7 @@ from ..translation import (
 from .escape import escape_block, escape_text
 from .head import head_fields, site_name
 from .inlines import TranslatorMarks, to_markdown
-from .markdown import PageContext, front_matter, heading_block, join_blocks, paragraph_block, revision_mark
+from .markdown import PageContext, front_matter, heading_block, join_blocks, paragraph_block
 
 FALLBACK_TITLES = {ids.CONCLUSION: "Conclusion"}
 ORIGINAL = "Chinese original"
@@ -118,9 +118,9 @@ class EnglishEdition:
         goto = f'<a href="{href}" hreflang="zh">{what} in the original</a>\n{{ .original-link }}'
         if not state.usable:
             chinese = to_markdown(paragraph.inlines, block_start=True)
-            return [_untranslated(state), paragraph_block(chinese, paragraph.id, context, 'lang="zh"'), goto]
+            return [_untranslated(state), paragraph_block(chinese, paragraph.id, 'lang="zh"'), goto]
         text = to_markdown(self.english(state), block_start=True, translator_marks=self.marks(paragraph.id))
-        english = paragraph_block(text, paragraph.id, context)
+        english = paragraph_block(text, paragraph.id)
         # The Chinese shown on English pages stays out of the English search index.
         chinese = to_markdown(paragraph.inlines, block_start=True, notes_as_references=False)
         original = f'{chinese}\n{{ lang="zh" data-search-exclude="" }}'
@@ -139,7 +139,7 @@ class EnglishEdition:
         text = to_markdown(self.english(state), block_start=True, archived_on=note.date, translator_marks=marks)
         if state.state == STALE:
             text += f" ({STALE_TITLE}; the original: {chinese})"
-        return f"[^{note.number}]: {text}{revision_mark(note_id(note.number), context)}"
+        return f"[^{note.number}]: {text}"
 
     # --- pages ----------------------------------------------------------------------------------
 
@@ -243,7 +243,7 @@ class EnglishEdition:
         ]
         about = self._about(opening, context, document.title.text) if opening else ""
         abstract_text = f"**Abstract:** {to_markdown(english.abstract.inlines)}"
-        abstract = paragraph_block(abstract_text, english.abstract.id, context)
+        abstract = paragraph_block(abstract_text, english.abstract.id)
         parts = [b.id for b in opening.blocks] if opening else []
         return join_blocks(
             self._front(context, "Home"),
