@@ -53,9 +53,12 @@ def test_an_added_paragraph_does_not_make_the_later_ones_look_changed(seed_docum
 
 def test_a_renumbered_note_is_no_change_of_its_text(seed_document):
     body, notes = passages(seed_document)
-    renumbered = tuple(dataclasses.replace(n, id=f"note-{i + 2}") for i, n in enumerate(notes))
+    renumbered = tuple(
+        dataclasses.replace(n, passage=dataclasses.replace(n.passage, id=f"note-{i + 2}", number=i + 2))
+        for i, n in enumerate(notes)
+    )
     assert [p.key for p in renumbered] == [p.key for p in notes]
-    assert body[0].id == "title" and body[1].id == "abstract-p1" and notes[0].kind == "note"
+    assert body[0].id == "title" and body[1].id == "abstract-p1" and notes[0].passage.kind == "note"
 
 
 def test_a_revised_translation_is_a_change_of_its_english_only(seed_document):

@@ -13,14 +13,14 @@ from conftest import ROOT, SEED, nonspace, run_cli, seed_text, to_html, tree_has
 from trump2_web_edition.edition.convert import TranslationIncomplete, convert, convert_to
 from trump2_web_edition.edition.errors import SourceError
 from trump2_web_edition.edition.model import Heading, Link, NoteRef, Text
+from trump2_web_edition.edition.plan import note_references as note_markers
+from trump2_web_edition.edition.plan import source_hash
 from trump2_web_edition.edition.render.site import SiteInput, render_site
 from trump2_web_edition.edition.translation import (
     MISMATCHED,
     MISSING,
     STALE,
     load_translations,
-    note_markers,
-    source_hash,
     source_items,
     translated_inlines,
     translation_status,
@@ -82,7 +82,7 @@ def test_note_markers_sit_in_the_same_paragraphs(seed_document, entries):
 
 def test_headings_and_notes_cite_no_notes(seed_document, entries):
     for item in source_items(seed_document):
-        if item.kind != "paragraphs":
+        if item.kind != "paragraph":
             assert note_markers(entries[item.id].text) == (), item.id
 
 

@@ -15,6 +15,7 @@ from ..edition.convert import (
     convert,
     convert_to,
     layout_label,
+    strict_problem,
 )
 from ..edition.errors import SourceError
 from ..edition.output import stale_files, write_json
@@ -78,12 +79,11 @@ def main(argv: list[str] | None = None) -> int:
             if stale:
                 print(f"{PROG}: {args.out} is stale: {', '.join(stale)} (run scripts/convert.py)", file=sys.stderr)
                 return 1
-            if args.strict and not conversion.parsed.settled:
-                print(f"{PROG}: error: {LayoutUnsettled(conversion.parsed, layout)} (--strict)", file=sys.stderr)
-                return 1
-            if args.strict and not conversion.translation.complete:
+            problem = strict_problem(conversion, args.layout) if args.strict else None
+            if isinstance(problem, TranslationIncomplete):
                 _warn(conversion.translation.build_warnings(where))
-                print(f"{PROG}: error: the English translation is incomplete (--strict)", file=sys.stderr)
+            if problem is not None:
+                print(f"{PROG}: error: {problem} (--strict)", file=sys.stderr)
                 return 1
             return 0
         conversion = convert_to(

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..publishing.diff import Change, compare
-from ..publishing.registry import EditorNote
 from .citations.last_check import LastCheck
 from .layout import load_layout
 from .metadata import Metadata, load_metadata
 from .model import Document
 from .output import stale_files, write_json, write_pages
 from .parse import Parsed, parse_source
+from .plan import Plan, build_plan
 from .release import Edition
 from .render.markdown import OutputFile
 from .render.site import SiteInput, render_site
@@ -25,7 +24,6 @@ DEFAULT_METADATA = SOURCE_DIR / "metadata.yml"
 DEFAULT_TRANSLATIONS = SOURCE_DIR / "translations" / "en"
 # The editor's readings of the paragraph boundaries the print layout leaves open.
 DEFAULT_LAYOUT = SOURCE_DIR / "layout.yml"
-EDITIONS = SOURCE_DIR / "editions.yml"
 DEFAULT_OUT = REPOSITORY / "docs"
 
 
@@ -51,31 +49,47 @@ class TranslationIncomplete(Exception):
 
 
 @dataclass(frozen=True)
-class PreviousEdition:
-    """The published edition a new one follows: its number, its text and its translation."""
+class Loaded:
+    """The source read: its parse, its plan, its metadata and its translation's status."""
 
-    version: str
-    document: Document
-    translation: TranslationStatus
-
-
-@dataclass(frozen=True)
-class Conversion:
     parsed: Parsed
+    plan: Plan
     metadata: Metadata
-    files: tuple[OutputFile, ...]
     translation: TranslationStatus
-    changes: tuple[Change, ...] = ()  # what differs from the previous edition, when one was given
-    edition: Edition = Edition()  # the edition rendered (what it revised included)
-
-    @property
-    def changed_passages(self) -> int:
-        """How many passages' Chinese differs from the previous edition's."""
-        return sum(1 for change in self.changes if change.chinese_changed)
+    source: str  # the source's path as the generated files name it
 
     @property
     def document(self) -> Document:
         return self.parsed.document
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """The source read and the site's files rendered for one edition (the draft by default)."""
+
+    loaded: Loaded
+    files: tuple[OutputFile, ...]
+    edition: Edition = Edition()
+
+    @property
+    def parsed(self) -> Parsed:
+        return self.loaded.parsed
+
+    @property
+    def plan(self) -> Plan:
+        return self.loaded.plan
+
+    @property
+    def metadata(self) -> Metadata:
+        return self.loaded.metadata
+
+    @property
+    def translation(self) -> TranslationStatus:
+        return self.loaded.translation
+
+    @property
+    def document(self) -> Document:
+        return self.loaded.document
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -99,44 +113,55 @@ def source_label(source: Path) -> str:
         return str(source)
 
 
+def load(
+    source: Path = DEFAULT_SOURCE,
+    metadata: Path | None = None,
+    translations: Path | None = None,
+    layout: Path | None = None,
+) -> Loaded:
+    """Read and parse the source, plan it, and read its metadata and translation.
+
+    The metadata, translations and layout decisions default to the project's (``source/``),
+    whatever folder the source is in.
+    """
+    decisions = load_layout(layout if layout is not None else DEFAULT_LAYOUT)
+    parsed = parse_source(Path(source).read_bytes(), str(source), decisions)
+    plan = build_plan(parsed.document)
+    meta = load_metadata(metadata if metadata is not None else DEFAULT_METADATA)
+    entries = load_translations(translations if translations is not None else DEFAULT_TRANSLATIONS)
+    return Loaded(parsed, plan, meta, translation_status(plan, entries), source_label(source))
+
+
+def render(loaded: Loaded, edition: Edition | None = None, checks: dict[str, LastCheck] | None = None) -> Conversion:
+    """The site's files for ``edition`` (default: the unpublished draft), in memory.
+
+    ``checks`` gives each cited URL's last known verdict.
+    """
+    edition = edition or Edition()
+    inputs = SiteInput(loaded.metadata, loaded.translation, checks or {}, edition, loaded.source)
+    return Conversion(loaded, render_site(loaded.plan, inputs), edition)
+
+
 def convert(
     source: Path = DEFAULT_SOURCE,
     metadata: Path | None = None,
     translations: Path | None = None,
     edition: Edition | None = None,
     checks: dict[str, LastCheck] | None = None,
-    previous: PreviousEdition | None = None,
-    editor_note: EditorNote | None = None,
     layout: Path | None = None,
 ) -> Conversion:
-    """Parse the source and render the site's files, in memory.
+    """Load the source and render the site's files (``load`` then ``render``), in memory."""
+    return render(load(source, metadata, translations, layout), edition, checks)
 
-    The metadata, translations and layout decisions default to the project's (``source/``),
-    whatever folder the source is in. ``edition`` is the edition being published (default: the
-    unpublished draft); ``checks``
-    each cited URL's last known verdict; ``previous`` the edition it follows, whose
-    differences it shows.
-    """
-    edition = edition or Edition()
-    decisions = load_layout(layout if layout is not None else DEFAULT_LAYOUT)
-    parsed = parse_source(Path(source).read_bytes(), str(source), decisions)
-    document = parsed.document
-    meta = load_metadata(metadata if metadata is not None else DEFAULT_METADATA)
-    entries = load_translations(translations if translations is not None else DEFAULT_TRANSLATIONS)
-    status = translation_status(document, entries)
-    changes: tuple[Change, ...] = ()
-    if previous is not None:
-        changes = compare(previous.document, document, previous.translation, status)
-        edition = replace(
-            edition,
-            previous=previous.version,
-            revised=frozenset(c.id for c in changes if c.new is not None and c.chinese_changed),
-            revised_en=frozenset(c.id for c in changes if c.new is not None and c.english_changed),
-        )
-    inputs = SiteInput(
-        meta, status, checks or {}, edition, source_label(source), changes, editor_note or EditorNote()
-    )
-    return Conversion(parsed, meta, render_site(document, inputs), status, changes, edition)
+
+def strict_problem(conversion: Conversion, layout: Path | None = None) -> Exception | None:
+    """What ``--strict`` refuses, if anything: a paragraph boundary open or a decision stale, a translation
+    not current (the one place the strict checks live)."""
+    if not conversion.parsed.settled:
+        return LayoutUnsettled(conversion.parsed, layout_label(layout))
+    if not conversion.translation.complete:
+        return TranslationIncomplete(conversion.translation)
+    return None
 
 
 def convert_to(
@@ -154,10 +179,9 @@ def convert_to(
     boundary is open (or a decision stale), TranslationIncomplete while a translation is.
     """
     conversion = convert(source, metadata, translations, layout=layout)
-    if strict and not conversion.parsed.settled:
-        raise LayoutUnsettled(conversion.parsed, layout_label(layout))
-    if strict and not conversion.translation.complete:
-        raise TranslationIncomplete(conversion.translation)
+    problem = strict_problem(conversion, layout) if strict else None
+    if problem is not None:
+        raise problem
     write_pages(conversion.files, out)
     if dump_json is not None:
         write_json(conversion.to_dict(), dump_json)

@@ -20,6 +20,9 @@ HOME = "index"
 REFERENCES = "references"
 CHANGES = "changes"
 
+TITLE = "title"
+KEYWORDS = "keywords"
+EDITORS = "editors"
 ABSTRACT = "abstract-p1"
 ENGLISH_ABSTRACT = "abstract-en-p1"
 
@@ -41,10 +44,9 @@ def paragraph_id(section: str, number: int) -> str:
     return f"{section}-p{number}"
 
 
-def split_paragraph_id(pid: str) -> tuple[str, int] | None:
-    """(section id, paragraph number) of a paragraph id, or None for any other id."""
-    match = _PARAGRAPH_ID.match(pid)
-    return (match["section"], int(match["number"])) if match else None
+def is_paragraph_id(element_id: str) -> bool:
+    """Whether an id is a paragraph's (a builder decorates paragraphs by their ids; the plan knows their numbers)."""
+    return bool(_PARAGRAPH_ID.match(element_id))
 
 
 def page_of_section(section: str, has_heading: bool = True) -> str:
@@ -81,13 +83,6 @@ def note_id(number: int) -> str:
 def note_anchor(number: int) -> str:
     """The id of a note on the page that cites it (Python-Markdown's footnote id)."""
     return f"fn:{number}"
-
-
-def passage_anchor(passage_id: str) -> str:
-    """Where a passage is on its page: its own id, or a note's footnote id (``note-3`` -> ``fn:3``)."""
-    if passage_id.startswith("note-") and passage_id[5:].isdigit():
-        return note_anchor(int(passage_id[5:]))
-    return passage_id
 
 
 def change_anchor(passage_id: str) -> str:

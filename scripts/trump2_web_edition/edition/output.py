@@ -96,3 +96,23 @@ def write_json(data: object, path: Path) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def update_pages(pages: tuple[OutputFile, ...], out: Path) -> list[str]:
+    """Bring ``out`` up to date in place, file by file: the names written or removed.
+
+    For the live preview, where ``out`` is watched and must stay the same folder; a conversion for
+    keeps goes through ``write_pages``.
+    """
+    changed = []
+    for page in pages:
+        target = out / page.path
+        if target.is_file() and target.read_text(encoding="utf-8", errors="replace") == page.text:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.text, encoding="utf-8", newline="\n")
+        changed.append(page.path)
+    for name in sorted(_generated_files(out) - {page.path for page in pages}):
+        (out / name).unlink()
+        changed.append(name)
+    return changed

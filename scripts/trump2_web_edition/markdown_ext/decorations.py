@@ -79,7 +79,7 @@ class Decorations(Treeprocessor):
             return
         for element in root.iter():
             element_id = element.get("id") or ""
-            if element.tag == "p" and ids.split_paragraph_id(element_id):
+            if element.tag == "p" and ids.is_paragraph_id(element_id):
                 element.append(self._paragraph_links(element_id, at))
             elif element.tag == "li" and (match := _FOOTNOTE_ID.match(element_id)):
                 mark = self._revision_mark(ids.note_id(int(match[1])), at)

@@ -12,38 +12,46 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from ..edition import ids
-from ..edition.model import Document, Heading, Paragraph
-from ..edition.translation import CURRENT, TranslationStatus, marked_text, note_id
-from ..edition.translation.status import NOTE_MARKER
+from ..edition.model import Document
+from ..edition.plan import NOTE, NOTE_REFERENCE, Passage, Plan, as_plan
+from ..edition.translation import CURRENT, TranslationStatus
 
 # A Latin word (with inner apostrophes, dots, hyphens), a run of spaces, a note reference, or one character.
 _TOKEN = re.compile(r"\[\^\d+\]|[A-Za-z0-9]+(?:['’.\-][A-Za-z0-9]+)*|\s+|.", re.DOTALL)
 
 
 @dataclass(frozen=True)
-class Passage:
-    """One comparable piece of an edition: a heading, a paragraph, a note, the title or the editors line."""
+class Compared:
+    """A passage of one edition as compared: the plan's passage, and its English as the English page shows it."""
 
-    id: str
-    kind: str  # heading, paragraph, note, title, keywords, editors
-    page: str  # the page it is shown on
-    text: str  # the Chinese, note references written [^N]
-    english: str = ""  # its English as the English page shows it ("" when it shows none)
+    passage: Passage
+    english: str = ""  # "" when the English page shows none
     english_current: bool = False  # the English translates this very text
+
+    @property
+    def id(self) -> str:
+        return self.passage.id
+
+    @property
+    def page(self) -> str:
+        return self.passage.page
+
+    @property
+    def text(self) -> str:
+        return self.passage.text
 
     @property
     def key(self) -> str:
         """What is compared: the text with note numbers left out (a renumbered note is no change)."""
-        return NOTE_MARKER.sub("[^]", self.text)
+        return NOTE_REFERENCE.sub("[^]", self.passage.text)
 
 
 @dataclass(frozen=True)
 class Change:
     """A passage that differs between two editions: ``old`` or ``new`` is None when it was added or removed."""
 
-    old: Passage | None
-    new: Passage | None
+    old: Compared | None
+    new: Compared | None
 
     @property
     def id(self) -> str:
@@ -65,61 +73,22 @@ class Change:
         return self.new is not None and self.chinese_changed and not self.new.english_current
 
 
-def _english(status: TranslationStatus | None, item_id: str) -> tuple[str, bool]:
-    if status is None:
-        return "", False
-    try:
-        state = status.get(item_id)
-    except KeyError:
-        return "", False
+def _compared(passage: Passage, status: TranslationStatus | None) -> Compared:
+    if status is None or not passage.translated:
+        return Compared(passage)
+    state = status.get(passage.id)
     if state.entry is None or not state.usable:
-        return "", False
-    return state.entry.text, state.state == CURRENT
+        return Compared(passage)
+    return Compared(passage, state.entry.text, state.state == CURRENT)
 
 
-def passages(document: Document, status: TranslationStatus | None = None) -> tuple[tuple[Passage, ...], ...]:
-    """The document's passages in reading order: (the text's, the notes')."""
-    body = [
-        Passage("title", "title", ids.HOME, document.title.text),
-        Passage(document.abstract.id, "paragraph", ids.HOME, marked_text(document.abstract.inlines)),
-    ]
-    if document.keywords:
-        body.append(Passage("keywords", "keywords", ids.HOME, "；".join(document.keywords)))
-    for section in document.sections:
-        page = ids.page_of_section(section.id, section.heading is not None)
-        for block in ((section.heading,) if section.heading else ()) + section.blocks:
-            if isinstance(block, Heading):
-                body.append(Passage(block.id, "heading", page, block.text, *_english(status, block.id)))
-            elif isinstance(block, Paragraph):
-                text = marked_text(block.inlines)
-                body.append(Passage(block.id, "paragraph", page, text, *_english(status, block.id)))
-    if document.editors is not None:
-        last = document.sections[-1]
-        page = ids.page_of_section(last.id, last.heading is not None)
-        body.append(Passage("editors", "editors", page, document.editors.text, *_english(status, "editors")))
-    notes = [
-        Passage(
-            note_id(note.number),
-            "note",
-            _note_page(document, note.number),
-            marked_text(note.inlines),
-            *_english(status, note_id(note.number)),
-        )
-        for note in document.notes
-    ]
-    return tuple(body), tuple(notes)
+def passages(plan: Plan | Document, status: TranslationStatus | None = None) -> tuple[tuple[Compared, ...], ...]:
+    """An edition's passages in reading order, with their English: (the text's, the notes')."""
+    compared = [_compared(p, status) for p in as_plan(plan).passages]
+    return tuple(c for c in compared if c.passage.kind != NOTE), tuple(c for c in compared if c.passage.kind == NOTE)
 
 
-def _note_page(document: Document, number: int) -> str:
-    """The page a note is shown on: its citing section's (the abstract's notes are on the home page)."""
-    try:
-        section = document.section_of_note(number)
-    except KeyError:
-        return ids.HOME
-    return ids.page_of_section(section.id, section.heading is not None)
-
-
-def _align(old: tuple[Passage, ...], new: tuple[Passage, ...]) -> list[Change]:
+def _align(old: tuple[Compared, ...], new: tuple[Compared, ...]) -> list[Change]:
     changes: list[Change] = []
     matcher = SequenceMatcher(None, [p.key for p in old], [p.key for p in new], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -136,8 +105,8 @@ def _align(old: tuple[Passage, ...], new: tuple[Passage, ...]) -> list[Change]:
 
 
 def compare(
-    old: Document,
-    new: Document,
+    old: Plan | Document,
+    new: Plan | Document,
     old_status: TranslationStatus | None = None,
     new_status: TranslationStatus | None = None,
 ) -> tuple[Change, ...]:
@@ -153,7 +122,7 @@ def diff_html(old: str, new: str) -> str:
     def show(tokens: list[str]) -> str:
         out = []
         for token in tokens:
-            match = NOTE_MARKER.fullmatch(token)
+            match = NOTE_REFERENCE.fullmatch(token)
             out.append(f"<sup>{match[1]}</sup>" if match else html.escape(token, quote=False))
         return "".join(out)
 

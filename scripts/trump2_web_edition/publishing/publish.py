@@ -22,12 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..edition.citations.link_health import HEALTH_FILE, health_from_report, health_json, parse_link_health
-from ..edition.convert import Conversion, PreviousEdition, convert
+from ..edition.convert import Conversion, LayoutUnsettled, convert, load, strict_problem
 from ..edition.errors import SourceError
 from ..edition.output import stale_files, write_pages
 from ..edition.release import Edition
 from . import git
 from .build_config import ConfigError, edition_config
+from .edition_build import PreviousEdition, build_edition
 from .registry import EditionsFile, load_editions
 from .root_files import root_404_html
 from .versions import VersionError, parse_version, previous_of, sort_versions
@@ -159,7 +160,7 @@ def _check_checkout(project: Project) -> None:
     stale = stale_files(conversion.files, project.docs)
     if stale:
         raise PublishError(f"docs/ is stale ({', '.join(stale[:5])}): run scripts/convert.py and commit")
-    if not conversion.parsed.settled:
+    if isinstance(strict_problem(conversion), LayoutUnsettled):
         count = len(conversion.parsed.unsettled) + len(conversion.parsed.stale)
         raise PublishError(
             f"{count} paragraph boundary decision(s) open or stale: settle them in source/layout.yml"
@@ -175,8 +176,7 @@ def _previous_edition(project: Project, previous: PublishedEdition, scratch: Pat
     except git.GitError as error:
         raise PublishError(f"edition {previous.version}'s commit {previous.commit} is not here: {error}") from None
     older = Project(folder.parent, project.source_name)
-    result = convert(older.source, older.metadata, older.translations, layout=older.layout)
-    return PreviousEdition(previous.version, result.document, result.translation)
+    return PreviousEdition(previous.version, load(older.source, older.metadata, older.translations, older.layout))
 
 
 def stage_site(project: Project, conversion: Conversion, edition: Edition, dest: Path, extra_nav: list[str]) -> Path:
@@ -257,20 +257,12 @@ def publish_edition(
             if previous_version:
                 entry = next(e for e in published if e.version == previous_version)
                 previous = _previous_edition(project, entry, scratch / "previous")
+            loaded = load(project.source, project.metadata, project.translations, project.layout)
             edition = Edition(version, released, site, repo_url)
-            conversion = convert(
-                project.source,
-                project.metadata,
-                project.translations,
-                edition,
-                checks,
-                previous,
-                settings.notes.get(version),
-                project.layout,
-            )
-            changes = conversion.changed_passages
-            built = conversion.edition
-            config = stage_site(project, conversion, built, scratch / "site", ["changes.md"] if previous else [])
+            build = build_edition(loaded, edition, checks, previous, settings.notes.get(version))
+            changes = build.changed_passages
+            extra_nav = ["changes.md"] if previous else []
+            config = stage_site(project, build.conversion, build.edition, scratch / "site", extra_nav)
             deploy = [MIKE, "deploy", "-F", str(config), "--update-aliases", "-b", branch, "-r", remote]
             deploy += ["--prop-set-string", f"commit={head}", "--prop-set-string", f"released={released}"]
             deploy += ["--prop-set", f"changes={changes}", version, ALIAS]

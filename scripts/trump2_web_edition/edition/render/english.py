@@ -6,8 +6,10 @@ import html
 import re
 
 from .. import ids
+from ..ids import note_id
 from ..metadata import Metadata
 from ..model import Document, Heading, Inline, Note, NoteRef, Paragraph, Section
+from ..plan import Plan
 from ..translation import (
     CURRENT,
     MISMATCHED,
@@ -15,7 +17,6 @@ from ..translation import (
     TRANSLATOR_MARKER,
     ItemState,
     TranslationStatus,
-    note_id,
     translated_inlines,
 )
 from .escape import escape_block, escape_text
@@ -44,7 +45,9 @@ FOOTNOTES_HERE = "///Footnotes Go Here///"
 class EnglishEdition:
     """The English pages of one document: translations by id, titles, and the translator's notes' numbers."""
 
-    def __init__(self, document: Document, metadata: Metadata, status: TranslationStatus) -> None:
+    def __init__(self, plan: Plan, metadata: Metadata, status: TranslationStatus) -> None:
+        document = plan.document
+        self.plan = plan
         self.document = document
         self.metadata = metadata
         self.status = status
@@ -112,8 +115,7 @@ class EnglishEdition:
     def paragraph(self, paragraph: Paragraph, context: PageContext) -> list[str]:
         """A paragraph in English under the Chinese paragraph's id, then its original (collapsed when current)."""
         state = self.status.get(paragraph.id)
-        split = ids.split_paragraph_id(paragraph.id)
-        what = f"Paragraph {split[1]}" if split else "This paragraph"
+        what = f"Paragraph {self.plan.passage(paragraph.id).number}"
         href = context.href(context.page, "zh", paragraph.id)
         goto = f'<a href="{href}" hreflang="zh">{what} in the original</a>\n{{ .original-link }}'
         if not state.usable:
@@ -237,7 +239,7 @@ class EnglishEdition:
         opening = next((s for s in document.sections if s.heading is None), None)
         body = self._body(opening, context) if opening else []
         contents = [
-            f'- <a href="{context.href(ids.page_of_section(s.id), "en")}">{escape_text(self.titles[s.id])}</a>'
+            f'- <a href="{context.href(self.plan.section_pages[s.id], "en")}">{escape_text(self.titles[s.id])}</a>'
             for s in document.sections
             if s.heading
         ]

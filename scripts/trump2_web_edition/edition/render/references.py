@@ -11,7 +11,8 @@ from ..citations.archive import archive_url
 from ..citations.last_check import LastCheck
 from ..citations.link_health import DEAD_AFTER, HEALTH_FILE
 from ..cjk import has_han
-from ..model import Document, Inline, Note, Paragraph
+from ..model import Document, Inline, Note
+from ..plan import Plan, as_plan
 from .inlines import TranslatorMarks, to_html
 from .markdown import PageContext, front_matter
 
@@ -89,21 +90,17 @@ def url_status_html(url: str, note: Note, checks: dict[str, LastCheck], lang: st
     return f'<p class="note-link{" link-dead" if dead else ""}" data-url="{html.escape(url)}">{" · ".join(parts)}</p>'
 
 
-def citations_of(document: Document, number: int, en_titles: dict[str, str]) -> list[Citation]:
+def citations_of(plan: Plan | Document, number: int, en_titles: dict[str, str]) -> list[Citation]:
     """Every paragraph that cites note ``number``, in reading order (the abstract first)."""
-    found: list[Citation] = []
-
-    def visit(page: str, paragraph: Paragraph, title_zh: str, title_en: str) -> None:
-        if number in paragraph.note_numbers:
-            found.append(Citation(page, paragraph.id, title_zh, title_en))
-
-    visit(ids.HOME, document.abstract, "摘要", "Abstract")
-    for section in document.sections:
-        page = ids.page_of_section(section.id, section.heading is not None)
+    plan = as_plan(plan)
+    found = []
+    for passage in plan.citing.get(number, ()):
+        if not passage.section:
+            found.append(Citation(passage.page, passage.id, "摘要", "Abstract"))
+            continue
+        section = next(s for s in plan.document.sections if s.id == passage.section)
         title_zh = section.heading.text if section.heading else "引言"
-        title_en = en_titles.get(section.id, "Opening")
-        for paragraph in section.paragraphs:
-            visit(page, paragraph, title_zh, title_en)
+        found.append(Citation(passage.page, passage.id, title_zh, en_titles.get(section.id, "Opening")))
     return found
 
 
@@ -135,14 +132,14 @@ def _note_item(
         cited = f"Cited in: {', '.join(places)}; {origin}" if places else origin
     statuses = "".join(url_status_html(url, note, checks, lang) for url in note.urls)
     return (
-        f'<li id="note-{note.number}" value="{note.number}">'
+        f'<li id="{ids.note_id(note.number)}" value="{note.number}">'
         f'<p class="note-text">{text}</p>{statuses}'
         f'<p class="note-cited">{cited}</p></li>'
     )
 
 
 def render_references(
-    document: Document,
+    source: Plan | Document,
     context: PageContext,
     en_titles: dict[str, str],
     checks: dict[str, LastCheck] | None = None,
@@ -159,10 +156,12 @@ def render_references(
     its translator's notes, listed in ``closing``; ``head`` the page's <head> fields.
     """
     checks, translated, marks = checks or {}, translated or {}, marks or {}
+    plan = as_plan(source)
+    document = plan.document
     lang = context.lang
     items = []
     for note in document.notes:
-        places = citations_of(document, note.number, en_titles)
+        places = citations_of(plan, note.number, en_titles)
         number = note.number
         items.append(_note_item(note, places, context, checks, translated.get(number), marks.get(number)))
     title = TITLES[lang]

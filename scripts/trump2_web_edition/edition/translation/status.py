@@ -6,86 +6,39 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from ..model import Document, Heading, Inline, Link, NoteRef, Paragraph, Text, TranslatorNoteRef, fold_inlines
+from ..model import Document, Inline, Link, NoteRef, Text, TranslatorNoteRef
+from ..plan import (
+    EDITORS,
+    HEADING,
+    NOTE,
+    NOTE_REFERENCE,
+    PARAGRAPH,
+    Passage,
+    Plan,
+    as_plan,
+    build_plan,
+    note_references,
+)
 from .files import TRANSLATOR_MARKER, Entry
-
-# A note reference in a translated text: the note's number through the whole document.
-NOTE_MARKER = re.compile(r"\[\^(\d+)\]")
-HASH_LENGTH = 12
 
 CURRENT = "current"
 STALE = "stale"
 MISSING = "missing"
 MISMATCHED = "mismatched"
+# How the status report names each kind of passage it counts.
+_GROUPS = {HEADING: "headings", PARAGRAPH: "paragraphs", NOTE: "notes", EDITORS: "editors"}
 
 
-def marked_text(inlines: tuple[Inline, ...]) -> str:
-    """Inlines as one string: text and URLs as written, note references as ``[^N]``."""
-    return "".join(fold_inlines(inlines, lambda text, _: text, lambda url, _: url, lambda n, _: f"[^{n}]"))
-
-
-def source_hash(text: str) -> str:
-    """The short hash a translation records of the Chinese text it translates."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:HASH_LENGTH]
-
-
-def note_markers(text: str) -> tuple[int, ...]:
-    """The note numbers a translated text cites, in order."""
-    return tuple(int(match[1]) for match in NOTE_MARKER.finditer(text))
-
-
-@dataclass(frozen=True)
-class SourceItem:
-    """One thing to translate: a heading, a paragraph, a note (``note-N``) or the editors line.
-
-    ``kind`` names the group it is counted in: headings, paragraphs, notes or editors.
-    """
-
-    id: str
-    kind: str
-    text: str
-    urls: tuple[str, ...] = ()
-
-    @property
-    def hash(self) -> str:
-        return source_hash(self.text)
-
-    @property
-    def note_numbers(self) -> tuple[int, ...]:
-        return note_markers(self.text)
-
-
-def note_id(number: int) -> str:
-    return f"note-{number}"
-
-
-def source_items(document: Document) -> tuple[SourceItem, ...]:
-    """Everything the English edition translates, in reading order.
-
-    The title, abstract and key words are left out: the English edition shows the
-    author's own English for them.
-    """
-    items: list[SourceItem] = []
-    for section in document.sections:
-        blocks = ((section.heading,) if section.heading else ()) + section.blocks
-        for block in blocks:
-            if isinstance(block, Heading):
-                items.append(SourceItem(block.id, "headings", block.text))
-            elif isinstance(block, Paragraph):
-                urls = tuple(i.url for i in block.inlines if isinstance(i, Link))
-                items.append(SourceItem(block.id, "paragraphs", marked_text(block.inlines), urls))
-    for note in document.notes:
-        items.append(SourceItem(note_id(note.number), "notes", marked_text(note.inlines), note.urls))
-    if document.editors is not None:
-        items.append(SourceItem("editors", "editors", document.editors.text))
-    return tuple(items)
+def source_items(document: Document) -> tuple[Passage, ...]:
+    """Everything the English edition translates, in reading order (the plan's translated passages)."""
+    return build_plan(document).translated
 
 
 @dataclass(frozen=True)
 class ItemState:
     """A source item, its translation (if any) and whether that translation can be shown."""
 
-    item: SourceItem
+    item: Passage
     state: str
     entry: Entry | None
 
@@ -95,10 +48,10 @@ class ItemState:
         return self.state in (CURRENT, STALE)
 
 
-def _state(item: SourceItem, entry: Entry | None) -> str:
+def _state(item: Passage, entry: Entry | None) -> str:
     if entry is None:
         return MISSING
-    if note_markers(entry.text) != item.note_numbers or any(url not in entry.text for url in item.urls):
+    if note_references(entry.text) != item.note_numbers or any(url not in entry.text for url in item.urls):
         return MISMATCHED
     if not hashlib.sha256(item.text.encode("utf-8")).hexdigest().startswith(entry.source_hash):
         return STALE
@@ -183,7 +136,7 @@ class TranslationStatus:
         current = len(self.ids(CURRENT))
         by_kind: dict[str, list[int]] = {}
         for state in self.items:
-            counts = by_kind.setdefault(state.item.kind, [0, 0])
+            counts = by_kind.setdefault(_GROUPS[state.item.kind], [0, 0])
             counts[0] += state.state == CURRENT
             counts[1] += 1
         lines = [f"English translation: {current}/{total} current ({self.coverage:.1%})"]
@@ -203,9 +156,9 @@ class TranslationStatus:
         return "\n".join(lines)
 
 
-def translation_status(document: Document, entries: dict[str, Entry]) -> TranslationStatus:
-    """Compare the translation entries with the document's current Chinese text."""
-    items = source_items(document)
+def translation_status(source: Plan | Document, entries: dict[str, Entry]) -> TranslationStatus:
+    """Compare the translation entries with the current Chinese text (of a plan, or of a document)."""
+    items = as_plan(source).translated
     known = {item.id for item in items}
     states = tuple(ItemState(item, _state(item, entries.get(item.id)), entries.get(item.id)) for item in items)
     orphans = tuple(entry for entry in entries.values() if entry.id not in known)
@@ -218,7 +171,7 @@ def translated_inlines(text: str, urls: tuple[str, ...] = (), notes: int | None 
     With ``notes`` (the document's note count), a marker citing no such note stays text.
     """
     pieces = [re.escape(url) for url in sorted(set(urls), key=len, reverse=True)]
-    pattern = re.compile("|".join([NOTE_MARKER.pattern, TRANSLATOR_MARKER.pattern, *pieces]))
+    pattern = re.compile("|".join([NOTE_REFERENCE.pattern, TRANSLATOR_MARKER.pattern, *pieces]))
     inlines: list[Inline] = []
     position = 0
     for match in pattern.finditer(text):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -107,6 +108,8 @@ def bib_key(document: Document, metadata: Metadata, edition: Edition) -> str:
     return re.sub(r"[^a-z0-9]", "", f"{family}{year}{first_word}".lower()) or "article"
 
 
+# Every page's head, the cite box and the citation files ask for the same few works: each is built once.
+@functools.lru_cache(maxsize=8)
 def cited_work(document: Document, metadata: Metadata, edition: Edition, lang: str) -> CitedWork:
     """The work a home page cites: the Chinese original (zh), or its English edition (en), in this edition."""
     chinese = lang == ids.DEFAULT_LANGUAGE

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ...publishing.diff import Change, Passage, diff_html
-from ...publishing.registry import EditorNote
-from .. import ids
-from ..model import Document
-from .escape import escape_text
-from .markdown import PageContext, front_matter, join_blocks
+from ..edition import ids
+from ..edition.plan import ABSTRACT, HEADING, NOTE, PARAGRAPH, Passage, Plan
+from ..edition.render.escape import escape_text
+from ..edition.render.markdown import PageContext, front_matter, join_blocks
+from .diff import Change, diff_html
+from .registry import EditorNote
 
 TITLES = {"zh": "修订说明", "en": "What changed"}
 _WORDS = {
@@ -25,7 +25,7 @@ _WORDS = {
         "title": "题名",
         "keywords": "关键词",
         "editors": "责任编辑",
-        "abstract": "摘要",
+        ABSTRACT: "摘要",
         "opening": "引言",
         "note": "注 {n}",
         "paragraph": "{section} · 第 {n} 段",
@@ -46,7 +46,7 @@ _WORDS = {
         "title": "Title",
         "keywords": "Key words",
         "editors": "Editors",
-        "abstract": "Abstract",
+        ABSTRACT: "Abstract",
         "opening": "Opening",
         "note": "Note {n}",
         "paragraph": "{section}, paragraph {n}",
@@ -63,31 +63,24 @@ _WORDS = {
 }
 
 
-def _section_title(document: Document, section_id: str, lang: str, en_titles: dict[str, str]) -> str:
-    for section in document.sections:
-        if section.id == section_id:
-            if section.heading is None:
-                return _WORDS[lang]["opening"]
-            return section.heading.text if lang == "zh" else en_titles.get(section.id, section.heading.text)
-    return section_id
+def _section_title(plan: Plan, section_id: str, lang: str, en_titles: dict[str, str]) -> str:
+    section = next(s for s in plan.document.sections if s.id == section_id)
+    if section.heading is None:
+        return _WORDS[lang]["opening"]
+    return section.heading.text if lang == "zh" else en_titles.get(section.id, section.heading.text)
 
 
-def passage_label(passage: Passage, document: Document, lang: str, en_titles: dict[str, str]) -> str:
+def passage_label(passage: Passage, plan: Plan, lang: str, en_titles: dict[str, str]) -> str:
     """How a reader names the passage: the section and paragraph, a note's number, the title…"""
     words = _WORDS[lang]
-    if passage.kind == "note":
-        return words["note"].format(n=passage.id.removeprefix("note-"))
-    if passage.id == ids.ABSTRACT:
-        return words["abstract"]
-    if passage.kind in ("title", "keywords", "editors"):
-        return words[passage.kind]
-    split = ids.split_paragraph_id(passage.id)
-    if split is not None:
-        section = _section_title(document, split[0], lang, en_titles)
-        return words["paragraph"].format(section=section, n=split[1])
-    section_id = passage.id.split("-", 1)[0]
-    kind = "heading" if "-" not in passage.id else "subheading"
-    return words[kind].format(section=_section_title(document, section_id, lang, en_titles))
+    if passage.kind == NOTE:
+        return words["note"].format(n=passage.number)
+    if passage.kind in (PARAGRAPH, HEADING):
+        section = _section_title(plan, passage.section, lang, en_titles)
+        if passage.kind == PARAGRAPH:
+            return words["paragraph"].format(section=section, n=passage.number)
+        return words["heading" if passage.number == 1 else "subheading"].format(section=section)
+    return words[passage.kind]
 
 
 def _links(change: Change, context: PageContext) -> str:
@@ -95,11 +88,11 @@ def _links(change: Change, context: PageContext) -> str:
     edition = context.edition
     links = []
     if change.new is not None:
-        href = context.href(change.new.page, context.lang, ids.passage_anchor(change.new.id))
+        href = context.href(change.new.page, context.lang, change.new.passage.anchor)
         links.append(f'<a href="{href}">{words["here"]}</a>')
     if change.old is not None:
         old = change.old
-        anchor = ids.passage_anchor(old.id)
+        anchor = old.passage.anchor
         href = ids.edition_href(context.page, context.lang, edition.previous, old.page, context.lang, anchor)
         links.append(f'<a href="{href}">{words["there"].format(previous=edition.previous)}</a>')
     return '<p class="edition-change-links">' + " · ".join(links) + "</p>"
@@ -114,12 +107,12 @@ def _chinese_diff(change: Change, lang: str) -> str:
     return diff
 
 
-def _entry(change: Change, document: Document, context: PageContext, en_titles: dict[str, str]) -> list[str]:
+def _entry(change: Change, plan: Plan, context: PageContext, en_titles: dict[str, str]) -> list[str]:
     lang = context.lang
     words = _WORDS[lang]
     passage = change.new or change.old
     assert passage is not None
-    label = escape_text(passage_label(passage, document, lang, en_titles))
+    label = escape_text(passage_label(passage.passage, plan, lang, en_titles))
     blocks = [f"## {label} {{ #{ids.change_anchor(passage.id)} }}", _links(change, context)]
     if lang == "zh":
         return blocks + [_chinese_diff(change, lang)]
@@ -141,7 +134,7 @@ def listed(changes: tuple[Change, ...], lang: str) -> tuple[Change, ...]:
 
 
 def render_changes(
-    document: Document,
+    plan: Plan,
     changes: tuple[Change, ...],
     context: PageContext,
     en_titles: dict[str, str],
@@ -162,5 +155,5 @@ def render_changes(
         blocks.append(f'!!! note "{words["editor"]}"\n\n    {escape_text(note)}')
     blocks.append(escape_text(intro))
     for change in shown:
-        blocks += _entry(change, document, context, en_titles)
+        blocks += _entry(change, plan, context, en_titles)
     return join_blocks(front_matter(context, TITLES[lang], head), *blocks)

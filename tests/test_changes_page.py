@@ -1,4 +1,4 @@
-"""edition.render.changes: the What-changed page of an edition after the first."""
+"""publishing.changes_page: the What-changed page of an edition after the first."""
 
 from __future__ import annotations
 
@@ -6,9 +6,13 @@ import dataclasses
 
 import lxml.html
 from conftest import ROOT, to_html
+from trump2_web_edition.edition import ids
+from trump2_web_edition.edition.plan import build_plan
 from trump2_web_edition.edition.release import Edition
-from trump2_web_edition.edition.render.site import SiteInput, render_site
+from trump2_web_edition.edition.render.english import english_titles
+from trump2_web_edition.edition.render.markdown import PageContext
 from trump2_web_edition.edition.translation import load_translations, translation_status
+from trump2_web_edition.publishing.changes_page import render_changes
 from trump2_web_edition.publishing.diff import compare
 from trump2_web_edition.publishing.registry import EditorNote
 
@@ -16,10 +20,15 @@ EDITION = Edition(version="1.1", previous="1.0")
 
 
 def _pages(document, changes=(), note: EditorNote | None = None, status=None) -> dict[str, lxml.html.HtmlElement]:
-    inputs = SiteInput(translation=status, edition=EDITION, changes=changes, editor_note=note or EditorNote())
-    files = {f.path: f.text for f in render_site(document, inputs)}
-    names = {"zh": "changes.md", "en": "changes.en.md"}
-    return {lang: lxml.html.fromstring(f"<div>{to_html(files[name])}</div>") for lang, name in names.items()}
+    plan = build_plan(document)
+    status = status or translation_status(plan, {})
+    titles = english_titles(document, status)
+    pages = {}
+    for lang in ids.LANGUAGES:
+        context = PageContext(ids.CHANGES, lang, EDITION, "source")
+        text = render_changes(plan, changes, context, titles, note or EditorNote())
+        pages[lang] = lxml.html.fromstring(f"<div>{to_html(text)}</div>")
+    return pages
 
 
 def test_no_change_to_the_text_says_so_under_the_editors_note(seed_document):
