@@ -40,6 +40,15 @@ def test_review_notes_and_quotes_are_read(tmp_path):
     assert entry.quotes[0].text == "world" and entry.quotes[0].verified == "read there"
 
 
+def test_a_quote_may_stand_in_a_translators_note(tmp_path):
+    body = _entry(
+        "  translator_notes:\n    - He said “pay us for defense”.\n"
+        "  quotes:\n    - text: pay us for defense\n      source: s\n      verified: v\n"
+    )
+    (entry,) = load_translations(_folder(tmp_path, body)).values()
+    assert entry.quotes[0].text == "pay us for defense"
+
+
 @pytest.mark.parametrize(
     ("extra", "text", "message"),
     [

@@ -1,6 +1,6 @@
 """The English translation: its files, how current each part is, and its text as inlines."""
 
-from .files import TRANSLATOR_MARKER, Entry, Quote, load_translations
+from .files import TRANSLATOR_MARKER, Entry, Quote, Rendering, Term, load_glossary, load_translations
 from .status import (
     CURRENT,
     MISMATCHED,
@@ -27,8 +27,11 @@ __all__ = [
     "Entry",
     "ItemState",
     "Quote",
+    "Rendering",
     "SourceItem",
+    "Term",
     "TranslationStatus",
+    "load_glossary",
     "load_translations",
     "marked_text",
     "note_id",
