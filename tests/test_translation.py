@@ -20,6 +20,8 @@ from trump2_web_edition.edition.translation import (
     MISMATCHED,
     MISSING,
     STALE,
+    Term,
+    load_glossary,
     load_translations,
     source_items,
     translated_inlines,
@@ -116,8 +118,8 @@ def test_source_hashes_are_of_the_chinese_text(seed_document, entries):
 # --- glossary -----------------------------------------------------------------------------------
 
 
-def _glossary() -> list[dict[str, str]]:
-    return yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))["terms"]
+def _glossary() -> tuple[Term, ...]:
+    return load_glossary(GLOSSARY)
 
 
 def _uncovered(text: str, term: str, longer: list[str]) -> bool:
@@ -132,35 +134,68 @@ def _uncovered(text: str, term: str, longer: list[str]) -> bool:
 def test_glossary_is_well_formed():
     terms = _glossary()
     assert len(terms) >= 60
-    zh = [nonspace(t["zh"]) for t in terms]
+    zh = [nonspace(t.zh) for t in terms]
     assert len(zh) == len(set(zh))
     for term in terms:
-        assert set(term) <= {"zh", "en", "author", "note"}, term
-        assert term["zh"] and term["en"], term
+        assert term.zh and (term.en or term.renderings), term
+        for rendering in term.renderings:
+            assert rendering.note, (term.zh, rendering.en)  # a context-dependent rendering says why
 
 
 def test_glossary_terms_are_used_wherever_their_chinese_occurs(seed_document, entries):
+    """Each part where a term's Chinese occurs has the term's English: its own rendering where the glossary
+    fixes one for that part, else the default; a term with no default must list every such part."""
     terms = _glossary()
-    misses, unused = [], []
+    misses, unused, unruled, idle = [], [], [], []
     for term in terms:
-        zh, en = nonspace(term["zh"]), term["en"].casefold()
-        longer = [nonspace(t["zh"]) for t in terms if len(nonspace(t["zh"])) > len(zh) and zh in nonspace(t["zh"])]
-        found = False
+        zh = nonspace(term.zh)
+        longer = [nonspace(t.zh) for t in terms if len(nonspace(t.zh)) > len(zh) and zh in nonspace(t.zh)]
+        found = set()
         for item in source_items(seed_document):
             if _uncovered(nonspace(item.text), zh, longer):
-                found = True
-                if en not in entries[item.id].text.casefold():
-                    misses.append((term["zh"], term["en"], item.id))
+                found.add(item.id)
+                english = term.english_for(item.id)
+                if english is None:
+                    unruled.append((term.zh, item.id))
+                elif english.casefold() not in entries[item.id].text.casefold():
+                    misses.append((term.zh, english, item.id))
         if not found:
-            unused.append(term["zh"])
+            unused.append(term.zh)
+        idle += [(term.zh, i) for r in term.renderings for i in r.ids if i not in found]
     assert misses == []
     assert unused == []
+    assert unruled == []  # a part the glossary gives no rendering for
+    assert idle == []  # a rendering listed for a part where the Chinese does not occur
+
+
+def test_glossary_renderings_by_context(tmp_path):
+    path = tmp_path / "glossary.yml"
+    path.write_text(
+        "terms:\n  - zh: 布局\n    en: position\n    renderings:\n"
+        "      - {en: blueprint, ids: [intro-p1], note: a plan}\n"
+        "      - {en: build-out, ids: [s3-p4, s3-p5], note: b}\n",
+        encoding="utf-8",
+    )
+    (term,) = load_glossary(path)
+    assert [term.english_for(i) for i in ("intro-p1", "s3-p5", "s2-p4")] == ["blueprint", "build-out", "position"]
+    path.write_text("terms:\n  - zh: 布局\n    renderings:\n      - {en: a, ids: [x]}\n", encoding="utf-8")
+    assert load_glossary(path)[0].english_for("y") is None
+    for bad, message in [
+        ("  - zh: 布局\n", "en"),
+        ("  - zh: 布局\n    renderings:\n      - {en: a}\n", "en and ids"),
+        ("  - zh: 布局\n    renderings:\n      - {en: a, ids: [x]}\n      - {en: b, ids: [x]}\n", "two renderings"),
+        ("  - zh: 布局\n    en: a\n    english: b\n", "has zh and"),
+    ]:
+        path.write_text("terms:\n" + bad, encoding="utf-8")
+        with pytest.raises(SourceError, match=message) as error:
+            load_glossary(path)
+        assert error.value.line >= 1
 
 
 def test_glossary_names_the_abstracts_own_renderings(seed_document):
     english = seed_document.english
     abstract = " ".join([english.title.text, english.abstract.text, *english.keywords]).casefold()
-    noted = {t["zh"]: t["author"] for t in _glossary() if "author" in t}
+    noted = {t.zh: t.author for t in _glossary() if t.author}
     assert noted["赖清德"] == "Lai Qing-te"
     for zh, rendering in noted.items():
         if zh != "王子旗":  # the author's name is on the byline, not in the abstract

@@ -1,6 +1,6 @@
 """The English translation: its files, how current each part is, and its text as inlines."""
 
-from .files import TRANSLATOR_MARKER, Entry, Quote, load_translations
+from .files import TRANSLATOR_MARKER, Entry, Quote, Rendering, Term, load_glossary, load_translations
 from .status import (
     CURRENT,
     MISMATCHED,
@@ -22,7 +22,10 @@ __all__ = [
     "Entry",
     "ItemState",
     "Quote",
+    "Rendering",
+    "Term",
     "TranslationStatus",
+    "load_glossary",
     "load_translations",
     "source_items",
     "translated_inlines",

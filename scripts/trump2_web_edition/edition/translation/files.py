@@ -1,4 +1,5 @@
-"""The translation files (``source/translations/en/*.yml``): each part's English, its review and its notes.
+"""The translation files (``source/translations/en/*.yml``): each part's English, its review and its notes;
+and the glossary (``source/glossary.yml``) that fixes the English of recurring terms, one rendering or several.
 
 An entry, keyed by the id of the Chinese it translates::
 
@@ -9,8 +10,8 @@ An entry, keyed by the id of the Chinese it translates::
       reviewed: 2026-11-29          # optional: the date of the review that passed this text
       review_note: …                # optional: one line, a choice made and why
       translator_notes: [ … ]       # optional: cited in the text as [^t1], [^t2] … in order, each once
-      quotes:                       # optional: quotations of English originals, verbatim
-        - {text: …, source: …, verified: …}
+      quotes:                       # optional: quotations of English originals, verbatim, in the text
+        - {text: …, source: …, verified: …}   # or in one of the entry's translator's notes
 """
 
 from __future__ import annotations
@@ -96,15 +97,15 @@ def _reviewed(node: yaml.Node, path: str, key: str) -> dt.date:
         raise SourceError(path, _line(node), f"{key}: reviewed must be a date (YYYY-MM-DD), not {value!r}") from None
 
 
-def _quotes(node: yaml.Node, path: str, key: str, text: str) -> tuple[Quote, ...]:
+def _quotes(node: yaml.Node, path: str, key: str, text: str, notes: tuple[str, ...]) -> tuple[Quote, ...]:
     quotes = []
     for item in _sequence(node, path, f"{key}: quotes"):
         fields = _mapping(item, path, f"{key}: a quote")
         if set(fields) != _QUOTE_FIELDS:
             raise SourceError(path, _line(item), f"{key}: a quote has exactly text, source and verified")
         quote = Quote(*(_text(fields[name], path, f"{key}: quote {name}") for name in ("text", "source", "verified")))
-        if quote.text not in text:
-            problem = f"{key}: the quotation is not in the text word for word: {quote.text!r}"
+        if quote.text not in text and not any(quote.text in note for note in notes):
+            problem = f"{key}: the quotation is not in the text or a translator's note word for word: {quote.text!r}"
             raise SourceError(path, _line(item), problem)
         quotes.append(quote)
     return tuple(quotes)
@@ -135,6 +136,7 @@ def _entry(key: str, node: yaml.Node, path: str, line: int) -> Entry:
     if not re.fullmatch(rf"[0-9a-f]{{{MIN_HASH_LENGTH},64}}", digest):
         raise SourceError(path, line, f"{key}: source_hash must be {MIN_HASH_LENGTH} to 64 hex digits")
     text = _scalar(fields["text"], path, "text").strip()
+    notes = _translator_notes(fields.get("translator_notes"), path, key, text, line)
     return Entry(
         id=key,
         source_hash=digest,
@@ -143,8 +145,8 @@ def _entry(key: str, node: yaml.Node, path: str, line: int) -> Entry:
         line=line,
         reviewed=_reviewed(fields["reviewed"], path, key) if "reviewed" in fields else None,
         review_note=_text(fields["review_note"], path, f"{key}: review_note") if "review_note" in fields else "",
-        translator_notes=_translator_notes(fields.get("translator_notes"), path, key, text, line),
-        quotes=_quotes(fields["quotes"], path, key, text) if "quotes" in fields else (),
+        translator_notes=notes,
+        quotes=_quotes(fields["quotes"], path, key, text, notes) if "quotes" in fields else (),
     )
 
 
@@ -177,3 +179,82 @@ def load_translations(folder: Path) -> dict[str, Entry]:
                 raise SourceError(entry.path, entry.line, f"{entry.id} is translated twice (also {also})")
             entries[entry.id] = entry
     return entries
+
+
+# --- the glossary --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """One English rendering of a glossary term, for the parts (ids) it is used in, and why."""
+
+    en: str
+    ids: tuple[str, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary term: its Chinese, its English (the default) and any renderings fixed for given parts.
+
+    ``en`` alone: one English wherever the Chinese occurs. ``renderings``: a term whose English depends
+    on the context; each part where the Chinese occurs takes the rendering that lists its id, otherwise
+    ``en`` (when there is no ``en``, every such part must be listed).
+    """
+
+    zh: str
+    en: str = ""
+    renderings: tuple[Rendering, ...] = ()
+    author: str = ""
+    note: str = ""
+
+    def english_for(self, item_id: str) -> str | None:
+        """The English this term must have in part ``item_id``; None when the glossary fixes none."""
+        for rendering in self.renderings:
+            if item_id in rendering.ids:
+                return rendering.en
+        return self.en or None
+
+
+_TERM_FIELDS = {"zh", "en", "renderings", "author", "note"}
+_RENDERING_FIELDS = {"en", "ids", "note"}
+
+
+def _rendering(node: yaml.Node, path: str, zh: str) -> Rendering:
+    fields = _mapping(node, path, f"{zh}: a rendering")
+    if not {"en", "ids"} <= set(fields) <= _RENDERING_FIELDS:
+        raise SourceError(path, _line(node), f"{zh}: a rendering has en and ids, and may have a note")
+    ids = tuple(_text(item, path, f"{zh}: an id") for item in _sequence(fields["ids"], path, f"{zh}: ids"))
+    if not ids:
+        raise SourceError(path, _line(node), f"{zh}: a rendering lists the ids it applies to")
+    note = _text(fields["note"], path, f"{zh}: note") if "note" in fields else ""
+    return Rendering(_text(fields["en"], path, f"{zh}: en"), ids, note)
+
+
+def _term(node: yaml.Node, path: str) -> Term:
+    fields = _mapping(node, path, "a glossary term")
+    if "zh" not in fields or set(fields) - _TERM_FIELDS:
+        raise SourceError(path, _line(node), f"a glossary term has zh and the fields {sorted(_TERM_FIELDS - {'zh'})}")
+    zh = _text(fields["zh"], path, "zh")
+    text = {name: _text(fields[name], path, f"{zh}: {name}") for name in ("en", "author", "note") if name in fields}
+    renderings = (
+        tuple(_rendering(item, path, zh) for item in _sequence(fields["renderings"], path, f"{zh}: renderings"))
+        if "renderings" in fields
+        else ()
+    )
+    if "en" not in text and not renderings:
+        raise SourceError(path, _line(node), f"{zh}: an English rendering (en) or renderings is required")
+    ids = [i for rendering in renderings for i in rendering.ids]
+    if len(ids) != len(set(ids)):
+        raise SourceError(path, _line(node), f"{zh}: an id is given two renderings")
+    return Term(zh, text.get("en", ""), renderings, text.get("author", ""), text.get("note", ""))
+
+
+def load_glossary(path: Path) -> tuple[Term, ...]:
+    """Read the glossary's ``terms:`` list, each term checked (file and line on a fault)."""
+    name = str(path)
+    root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_LOADER)
+    terms = _mapping(root, name, "the glossary").get("terms") if root is not None else None
+    if terms is None:
+        raise SourceError(name, 1, "the glossary has no terms")
+    return tuple(_term(item, name) for item in _sequence(terms, name, "terms"))
