@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..linkcheck.health import UrlHealth
 from ..publishing.diff import Change, compare
 from ..publishing.registry import EditorNote
-from .citations.last_check import LastCheck
 from .layout import load_layout
 from .metadata import Metadata, load_metadata
 from .model import Document
@@ -104,7 +104,7 @@ def convert(
     metadata: Path | None = None,
     translations: Path | None = None,
     edition: Edition | None = None,
-    checks: dict[str, LastCheck] | None = None,
+    checks: dict[str, UrlHealth] | None = None,
     previous: PreviousEdition | None = None,
     editor_note: EditorNote | None = None,
     layout: Path | None = None,
@@ -114,7 +114,7 @@ def convert(
     The metadata, translations and layout decisions default to the project's (``source/``),
     whatever folder the source is in. ``edition`` is the edition being published (default: the
     unpublished draft); ``checks``
-    each cited URL's last known verdict; ``previous`` the edition it follows, whose
+    each cited URL's last known verdict and verified archived copy; ``previous`` the edition it follows, whose
     differences it shows.
     """
     edition = edition or Edition()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...linkcheck.health import UrlHealth
 from ...publishing.diff import Change
 from ...publishing.registry import EditorNote
 from .. import ids
-from ..citations.last_check import LastCheck
 from ..metadata import Metadata
 from ..model import Document
 from ..release import Edition
@@ -28,7 +28,7 @@ class SiteInput:
 
     metadata: Metadata = field(default_factory=Metadata)
     translation: TranslationStatus | None = None  # None: nothing translated yet
-    checks: dict[str, LastCheck] = field(default_factory=dict)  # each cited URL's last known verdict
+    checks: dict[str, UrlHealth] = field(default_factory=dict)  # each cited URL's last verdict and capture
     edition: Edition = field(default_factory=Edition)
     source: str = "source/<source>"  # the source's path as the generated files name it
     changes: tuple[Change, ...] = ()  # what differs from the previous edition (edition.previous)
