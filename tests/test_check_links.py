@@ -39,7 +39,7 @@ def test_all_good_exits_0_with_json(server, tmp_path):
     data = json.loads(done.stdout)
     assert [r["verdict"] for r in data["results"]] == ["ok", "unverifiable"]
     assert set(data["summary"]) >= {"total", "verdicts", "failing", "requests"}
-    assert data["results"][0]["archive_url"] == f"https://web.archive.org/web/{server.base}/ok"
+    assert data["results"][0]["archive"] is None  # a plain run asks no archive (--archives-only does)
 
 
 def test_dead_url_exits_2_and_the_cache_keeps_the_failure_run(server, tmp_path):
