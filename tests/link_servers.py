@@ -24,7 +24,6 @@ FAST = CheckConfig(
 )
 
 
-
 def check_one(url: str, config: CheckConfig = FAST) -> CheckResult:
     """The verdict on one URL, checked alone."""
     return check_urls([url], config).results[url]
@@ -171,3 +170,15 @@ def huge(h: Handler) -> None:
                 h.server.bytes_sent += len(chunk)
     except OSError:
         pass
+
+
+def send(h: Handler, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
+    """Any body (JSON, say) with its status and headers."""
+    h.send_response(status)
+    h.send_header("Content-Type", "application/json")
+    h.send_header("Content-Length", str(len(body)))
+    for name, value in (headers or {}).items():
+        h.send_header(name, value)
+    h.end_headers()
+    if h.command != "HEAD":
+        h.wfile.write(body)

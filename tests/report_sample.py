@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from trump2_web_edition.linkcheck.report import Report, ReportEntry
-from trump2_web_edition.linkcheck.results import CheckResult, Hop, Verdict
+from trump2_web_edition.linkcheck.results import ArchiveLookup, ArchiveStatus, Capture, CheckResult, Hop, Verdict
 from trump2_web_edition.linkcheck.urls import Origin, Target
 
-ARCHIVE = "https://archive.example/20250207/https://udn.com/news/story/6656/8532352"
+ARCHIVE = "https://web.archive.org/web/20250301101112/https://udn.com/news/story/6656/8532352"
+ASKED = dt.datetime(2026, 11, 23, 4, 20, tzinfo=dt.UTC)
+FOUND = ArchiveLookup(
+    ArchiveStatus.FOUND, ASKED, Capture(ARCHIVE, dt.datetime(2025, 3, 1, 10, 11, 12, tzinfo=dt.UTC), "web.archive.org")
+)
+NONE = ArchiveLookup(ArchiveStatus.NONE, ASKED)
 PLACED = Target(
     "https://udn.com/news/story/6656/8532352",
     Origin(
@@ -14,12 +21,16 @@ PLACED = Target(
         place="chapter 3, line 12",
         columns=(("Chapter", "3"), ("Heading", "一、态势")),
         fields=(("chapter", 3), ("line", 12)),
-        archive_url=ARCHIVE,
+        date=dt.date(2025, 2, 7),
     ),
 )
 REPORT = Report(
     (
-        ReportEntry(PLACED, CheckResult(PLACED.url, Verdict.OK, 200, PLACED.url, attempts=1, requests=2, elapsed=0.5)),
+        ReportEntry(
+            PLACED,
+            CheckResult(PLACED.url, Verdict.OK, 200, PLACED.url, attempts=1, requests=2, elapsed=0.5),
+            archive=FOUND,
+        ),
         ReportEntry(
             Target("http://old.example/a|b"),
             CheckResult(
@@ -32,6 +43,7 @@ REPORT = Report(
                 error="HTTP 404",
             ),
             failures=3,
+            archive=NONE,
         ),
         ReportEntry(Target("https://x.example/"), CheckResult("https://x.example/", Verdict.UNVERIFIABLE, 403)),
     ),

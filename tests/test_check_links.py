@@ -39,7 +39,7 @@ def test_all_good_exits_0_with_json(server, tmp_path):
     data = json.loads(done.stdout)
     assert [r["verdict"] for r in data["results"]] == ["ok", "unverifiable"]
     assert set(data["summary"]) >= {"total", "verdicts", "failing", "requests"}
-    assert data["results"][0]["archive_url"] == f"https://web.archive.org/web/{server.base}/ok"
+    assert data["results"][0]["archive"] is None  # a plain run asks no archive (--archives-only does)
 
 
 def test_dead_url_exits_2_and_the_cache_keeps_the_failure_run(server, tmp_path):
@@ -115,3 +115,37 @@ def test_a_bad_option_is_one_line_and_exit_1_not_2(bad):
     done = run(*bad)
     assert done.returncode == 1  # 2 would mean "some URL is failing"
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("check_links.py: error: ")
+
+
+def test_archives_only_asks_the_archive_and_fetches_no_original(server, tmp_path):
+    from link_servers import send
+
+    def available(h) -> None:
+        asked = h.path.split("url=", 1)[1].split("&", 1)[0]
+        from urllib.parse import unquote
+
+        url = unquote(asked)
+        if url.endswith("/missing"):
+            send(h, 200, b'{"archived_snapshots": {}}')
+            return
+        closest = {"available": True, "url": f"http://web.archive.org/web/20250301000000/{url}"}
+        send(
+            h,
+            200,
+            json.dumps(
+                {"archived_snapshots": {"closest": {**closest, "timestamp": "20250301000000", "status": "200"}}}
+            ).encode(),
+        )
+
+    before = server.count("/ok")
+    with Server("127.0.0.1", {"/wayback/available": available}) as archive:
+        urls = url_list(tmp_path, server, "/ok", "/missing")
+        api = f"{archive.base}/wayback/available"
+        done = run("--urls", urls, "--archives-only", "--availability-api", api, "--format", "json", *FAST)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert [r["verdict"] for r in data["results"]] == [None, None]
+    assert data["results"][0]["archive"]["capture"]["datetime"] == "2025-03-01T00:00:00Z"
+    assert data["results"][1]["archive"]["status"] == "none" and data["results"][1]["archive"]["capture"] is None
+    assert data["summary"]["checked_at"] is None and data["summary"]["archives_checked_at"]
+    assert server.count("/ok") == before  # no original fetched, and no --allow-private needed for the archive

@@ -7,7 +7,15 @@ from dataclasses import replace
 
 import pytest
 from report_sample import ARCHIVE, REPORT
-from trump2_web_edition.linkcheck.report import FORMATS, formatter, progress_bar, render, verdict_text
+from trump2_web_edition.linkcheck.report import (
+    FORMATS,
+    Report,
+    ReportEntry,
+    formatter,
+    progress_bar,
+    render,
+    verdict_text,
+)
 
 
 def test_every_format_has_one_formatter():
@@ -20,8 +28,19 @@ def test_every_format_has_one_formatter():
 def test_an_entry_is_its_result_with_its_origins_fields():
     data = REPORT.entries[0].to_dict()
     assert (data["url"], data["verdict"], data["chapter"], data["line"]) == (REPORT.entries[0].target.url, "ok", 3, 12)
-    assert list(data)[-2:] == ["archive_url", "failures"] and data["archive_url"] == ARCHIVE
-    assert REPORT.entries[2].to_dict()["archive_url"] is None
+    assert list(data)[-2:] == ["archive", "failures"] and data["archive"]["capture"]["url"] == ARCHIVE
+    assert REPORT.entries[2].to_dict()["archive"] is None
+
+
+def test_an_entry_of_the_archives_alone_has_no_verdict():
+    entry = ReportEntry(REPORT.entries[0].target, None, archive=REPORT.entries[0].archive)
+    data = entry.to_dict()
+    assert (data["url"], data["verdict"], data["archive"]["status"]) == (entry.target.url, None, "found")
+    assert not entry.failing and verdict_text(entry) == "archived 2025-03-01"
+    report = Report((entry,), archives_checked_at=dt.datetime(2026, 11, 23, tzinfo=dt.UTC))
+    summary = report.summary()
+    assert summary["archives"] == {"found": 1, "none": 0, "unverified": 0} and summary["checked_at"] is None
+    assert report.counts_text() == "archived copies: 1 found"
 
 
 def test_summary():

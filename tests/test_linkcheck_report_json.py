@@ -11,13 +11,25 @@ from trump2_web_edition.linkcheck.report import Report, render
 def test_json_shape():
     data = json.loads(render(REPORT, "json"))
     first = data["results"][0]
-    for key in ("url", "verdict", "status", "final_url", "redirects", "attempts", "elapsed", "archive_url"):
+    for key in ("url", "verdict", "status", "final_url", "redirects", "attempts", "elapsed", "archive"):
         assert key in first
     assert (first["chapter"], first["line"]) == (3, 12)
     assert data["results"][1]["redirects"] == [
         {"url": "http://old.example/a|b", "status": 301, "location": "https://old.example/a"}
     ]
     assert data["results"][1]["failures"] == 3
+    assert first["archive"] == {
+        "status": "found",
+        "asked_at": "2026-11-23T04:20:00+00:00",
+        "capture": {
+            "url": "https://web.archive.org/web/20250301101112/https://udn.com/news/story/6656/8532352",
+            "datetime": "2025-03-01T10:11:12Z",
+            "archive": "web.archive.org",
+        },
+        "error": None,
+    }
+    assert data["results"][1]["archive"]["status"] == "none" and data["results"][1]["archive"]["capture"] is None
+    assert data["results"][2]["archive"] is None  # the archives were not asked
     assert (data["summary"]["failing"], data["summary"]["requests"]) == (1, 5)
 
 

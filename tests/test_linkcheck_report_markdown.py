@@ -12,7 +12,10 @@ def test_markdown_escapes_cells_and_links_the_snapshot():
     lines = render(REPORT, "markdown").splitlines()
     assert lines[0] == "| Chapter | Heading | URL | Verdict | Status | Archive |"
     assert lines[1] == "| --- | --- | --- | --- | ---: | --- |"
-    assert lines[2].startswith("| 3 | 一、态势 | <https://udn.com/") and lines[2].endswith(f"| [snapshot]({ARCHIVE}) |")
+    assert lines[2].startswith("| 3 | 一、态势 | <https://udn.com/") and lines[2].endswith(
+        f"| [archived 2025-03-01]({ARCHIVE}) |"
+    )
+    assert lines[3].endswith("| no archived copy |")  # none is linked where none is verified
     assert "a\\|b" in lines[3] and lines[3].startswith("|  |  | ")  # no origin: empty cells
     assert lines[-1] == "3 cited URLs: 1 ok, 1 broken, 1 unverifiable."
 

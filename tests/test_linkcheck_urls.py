@@ -26,4 +26,4 @@ def test_url_list_rejects_non_urls_with_the_line(tmp_path: Path):
 
 def test_a_target_without_an_origin_says_nothing_of_where_it_was_found():
     origin = Target("https://a.example/").origin
-    assert origin == Origin() and (origin.place, origin.fields, origin.archive_url) == ("", (), None)
+    assert origin == Origin() and (origin.place, origin.fields, origin.date) == ("", (), None)

@@ -161,8 +161,12 @@ def test_english_and_chinese_search_find_their_own_pages(walk, lang):
 
 @pytest.mark.parametrize(
     ("path", "lang", "version"),
-    [("1.0/missing/", "zh", "1.0"), ("1.0/en/s1/missing/", "en", "1.0"), ("latest/en/x", "en", "1.1"),
-     ("1.1/a/b/c/", "zh", "1.1")],
+    [
+        ("1.0/missing/", "zh", "1.0"),
+        ("1.0/en/s1/missing/", "en", "1.0"),
+        ("latest/en/x", "en", "1.1"),
+        ("1.1/a/b/c/", "zh", "1.1"),
+    ],
 )
 def test_missing_page_shows_that_version_and_languages_404(walk, path, lang, version):
     assert walk.open(path) == 404
@@ -214,8 +218,9 @@ def test_references_show_the_newest_link_health(walk, version):
     line = walk.page.locator("li#note-2 p.note-link")
     line.locator(".link-status[data-checked='2026-12-07']").wait_for()
     assert "链接核验于 2026-12-07：失效（连续 3 次失败）" in line.inner_text()
-    # Failing 3 runs in a row: its archived copy comes first.
-    assert line.locator(":scope > *").first.get_attribute("class") == "archived-copy"
+    # Failing 3 runs in a row, but no archive asked yet: no copy is verified, so none is offered first or linked.
+    assert line.locator(":scope > *").first.get_attribute("class") == "link-status"
+    assert line.locator("span.archived-copy[data-archive='not-asked']").count() == 1
     assert walk.errors == []
 
 
@@ -230,3 +235,128 @@ def test_without_javascript_references_show_what_their_build_knew(browser, serve
         assert tab.page.locator("li#note-2 .link-status").inner_text() == "链接尚未核验"
     finally:
         tab.close()
+
+
+# The acceptance check of archived copies: an archive (the availability API on 127.0.0.1) with captures for most
+# cited URLs, none for three, a malformed answer for one; `check_links.py --archives-only`, then
+# `publish.py --link-health`, then the newer edition rebuilt. The older edition (in Chromium, by its script) and
+# the newer one's HTML (as built) link exactly the confirmed captures, with Robust Links attributes.
+NO_CAPTURE = (1, 5, 9)  # indexes into the cited URLs
+MALFORMED = 12
+
+
+def _capture_of(url: str, index: int) -> str:
+    return f"http://web.archive.org/web/2025030{1 + index % 9}101112/{url}"
+
+
+@pytest.fixture(scope="module")
+def archived(tmp_path_factory, editions):
+    import json
+    import shutil
+    import sys
+    from urllib.parse import parse_qs, urlsplit
+
+    from link_servers import Server, send
+    from trump2_web_edition.devtools.pages import Project
+    from trump2_web_edition.edition.citations.urls import cited_urls
+    from trump2_web_edition.edition.parse import parse_file
+
+    base = tmp_path_factory.mktemp("archived")
+    project = Project(base / "project")
+    shutil.copytree(editions.project.path, project.path, symlinks=True)
+    source = next((project.path / "source").glob("000_*.txt"))
+    urls = list(dict.fromkeys(c.url for c in cited_urls(parse_file(source))))
+    index = {url: i for i, url in enumerate(urls)}
+
+    def available(h) -> None:
+        url = parse_qs(urlsplit(h.path).query)["url"][0]
+        i = index[url]
+        if i in NO_CAPTURE:
+            send(h, 200, b'{"archived_snapshots": {}}')
+        elif i == MALFORMED:
+            send(h, 200, b'{"archived_snapshots": {"closest": {"available": true, "url": ')
+        else:
+            stamp = _capture_of(url, i).split("/")[4]
+            closest = {"available": True, "url": _capture_of(url, i), "timestamp": stamp, "status": "200"}
+            send(h, 200, json.dumps({"url": url, "archived_snapshots": {"closest": closest}}).encode())
+
+    report = base / "archives.json"
+    with Server("127.0.0.1", {"/wayback/available": available}) as archive:
+        api = f"{archive.base}/wayback/available"
+        project.run(sys.executable, "scripts/check_links.py", "--archives-only", "--availability-api", api,
+                    "--format", "json", "--output", report, "--host-spacing", "0")  # fmt: skip
+    before = project.blobs()
+    project.publish("--link-health", report)
+    after = project.blobs()
+    assert {path for path in set(before) | set(after) if before.get(path) != after.get(path)} == {"link-health.json"}
+    project.publish("1.1")  # the newer edition, rebuilt: it bakes in the newest record
+    confirmed = {url: _capture_of(url, i) for url, i in index.items() if i not in NO_CAPTURE and i != MALFORMED}
+    tree = project.pages_tree(base / "tree")
+    with PagesServer(tree) as pages:
+        yield pages, tree, urls, confirmed
+
+
+def _expected_lines(lines: list[tuple[str, str | None, str | None, str]], urls, confirmed) -> None:
+    """Each line: (url, archived-copy href or None, its data-versionurl or None, its text)."""
+    asked = [line for line in lines if line[0] in urls]
+    assert len(asked) >= len(urls) - 1
+    for url, href, version, text in asked:
+        if url in confirmed:
+            assert (href, version) == (confirmed[url], confirmed[url]), url
+        else:
+            assert (href, version) == (None, None), url
+            assert text in ("未找到存档", "存档无法核验", "no archived copy found", "could not verify an archived copy")
+
+
+def test_older_edition_shows_exactly_the_confirmed_captures(browser, archived):
+    pages, _, urls, confirmed = archived
+    tab = Walk(browser, pages)
+    try:
+        tab.open(_path("1.0", "zh", "references"))
+        tab.page.locator("p.note-link [data-archive='unverified']").first.wait_for()
+        lines = tab.page.evaluate(
+            """() => [...document.querySelectorAll('p.note-link')].map(line => {
+                const copy = line.querySelector('.archived-copy');
+                return [line.dataset.url, copy.tagName === 'A' ? copy.getAttribute('href') : null,
+                        copy.getAttribute('data-versionurl'), copy.textContent];
+            })"""
+        )
+        _expected_lines(lines, urls, confirmed)
+        assert sum(1 for line in lines if line[1]) == len([u for u in confirmed if u in {x[0] for x in lines}])
+        texts = {line[3] for line in lines if line[0] in urls and line[0] not in confirmed}
+        assert texts == {"未找到存档", "存档无法核验"}
+        versions = tab.page.evaluate(
+            "() => [...document.querySelectorAll('[data-versionurl]')].map(e => e.dataset.versionurl)"
+        )
+        assert set(versions) <= set(confirmed.values()) and versions
+        dated = tab.page.locator(f"a.archived-copy[href='{next(iter(confirmed.values()))}']")
+        assert dated.get_attribute("data-versiondate").startswith("2025-03-0")
+        assert "存档于 2025-03-0" in dated.inner_text()
+        # The URL failing three runs in a row (urls[0]) now has a verified copy: it comes first.
+        dead = tab.page.locator(f"p.note-link[data-url='{urls[0]}']").first
+        assert dead.locator(":scope > *").first.get_attribute("class") == "archived-copy"
+        assert tab.errors == []
+    finally:
+        tab.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_newer_edition_html_shows_exactly_the_confirmed_captures(archived, lang):
+    import lxml.html
+
+    _, tree, urls, confirmed = archived
+    html = lxml.html.parse(str(tree / _path("1.1", lang, "references") / "index.html")).getroot()
+    lines = []
+    for line in html.xpath("//p[contains(@class, 'note-link')]"):
+        (copy,) = line.xpath("./*[contains(@class, 'archived-copy')]")
+        href = copy.get("href") if copy.tag == "a" else None
+        lines.append((line.get("data-url"), href, copy.get("data-versionurl"), copy.text_content()))
+    _expected_lines(lines, urls, confirmed)
+    assert {line[0] for line in lines} == set(urls)
+    versions = set(html.xpath("//@data-versionurl"))
+    assert versions == set(confirmed.values())  # on the copies and the cited links, nothing guessed
+    for link in html.xpath("//p[@class='note-text']//a[@data-versionurl]"):
+        assert link.get("data-originalurl") == link.get("href")
+        assert link.get("data-versionurl") == confirmed[link.get("href")]
+    archive_links = {a.get("href") for a in html.xpath("//a[contains(@href, 'web.archive.org')]")}
+    assert archive_links == set(confirmed.values())

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from ..edition.citations.targets import article_targets, listed_targets
+from ..linkcheck.archives import AVAILABILITY_API, TIMETRAVEL_API, ArchiveConfig
 from ..linkcheck.config import PLAIN_USER_AGENT, CheckConfig
 from ..linkcheck.report import FORMATS, progress_bar
 from ..linkcheck.run import run
@@ -75,6 +76,23 @@ def main(argv: list[str] | None = None) -> int:
         "--cache", type=Path, metavar="FILE", help="JSON cache: skip URLs found ok within a day; hosts' probes"
     )
     parser.add_argument("--output", type=Path, metavar="FILE", help="write the report here instead of stdout")
+    archives = parser.add_argument_group("archived copies (verified, never guessed)")
+    archives.add_argument(
+        "--archives-only",
+        action="store_true",
+        help="ask the archives for each URL's capture closest to its note's date; fetch no original",
+    )
+    archives.add_argument(
+        "--availability-api",
+        default=AVAILABILITY_API,
+        metavar="URL",
+        help=f"the Wayback availability API asked ({AVAILABILITY_API})",
+    )
+    archives.add_argument(
+        "--timetravel-api",
+        metavar="URL",
+        help=f"also ask the Memento TimeTravel JSON API when the first has none (off; e.g. {TIMETRAVEL_API})",
+    )
     args = parser.parse_args(argv)
     config = CheckConfig(
         **{name: getattr(args, name) for _, name, *_ in LIMITS},
@@ -97,7 +115,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         # The edition says which URLs are cited and where; linkcheck checks them.
         targets = listed_targets(args.urls) if args.urls else article_targets(args.source)
-        outcome = run(targets, config, args.format, args.cache, args.output, progress if show_progress else None)
+        asked = ArchiveConfig(args.availability_api, args.timetravel_api) if args.archives_only else None
+        shown = progress if show_progress else None
+        outcome = run(targets, config, args.format, args.cache, args.output, shown, archives_only=asked)
         if show_progress:
             sys.stderr.write("\r\033[K")
         if not args.output:

@@ -20,7 +20,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("version", nargs="?", help="the edition to publish, e.g. 1.1 (becomes latest)")
     parser.add_argument(
-        "--link-health", type=Path, metavar="REPORT", help="instead: publish a check_links.py --format json report"
+        "--link-health",
+        type=Path,
+        action="append",
+        metavar="REPORT",
+        help="instead: publish a check_links.py --format json report (repeat it: merged in order, one commit)",
     )
     parser.add_argument("--push", action="store_true", help="push the Pages branch afterwards")
     parser.add_argument("--remote", default="origin", help="the remote to push to (default: %(default)s)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .citations.last_check import LastCheck
+from ..linkcheck.health import UrlHealth
 from .layout import load_layout
 from .metadata import Metadata, load_metadata
 from .model import Document
@@ -132,7 +132,7 @@ def load(
     return Loaded(parsed, plan, meta, translation_status(plan, entries), source_label(source))
 
 
-def render(loaded: Loaded, edition: Edition | None = None, checks: dict[str, LastCheck] | None = None) -> Conversion:
+def render(loaded: Loaded, edition: Edition | None = None, checks: dict[str, UrlHealth] | None = None) -> Conversion:
     """The site's files for ``edition`` (default: the unpublished draft), in memory.
 
     ``checks`` gives each cited URL's last known verdict.
@@ -147,7 +147,7 @@ def convert(
     metadata: Path | None = None,
     translations: Path | None = None,
     edition: Edition | None = None,
-    checks: dict[str, LastCheck] | None = None,
+    checks: dict[str, UrlHealth] | None = None,
     layout: Path | None = None,
 ) -> Conversion:
     """Load the source and render the site's files (``load`` then ``render``), in memory."""

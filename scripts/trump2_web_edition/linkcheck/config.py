@@ -28,6 +28,8 @@ class CheckConfig:
     allow_private: bool = False
     # Addresses allowed even when private ones are refused (the tests' first hop on 127.0.0.1).
     allowed_addresses: frozenset[str] = frozenset()
+    # "host:port" pairs let through whatever their addresses (the archives asked, trusted configuration).
+    allowed_hosts: frozenset[str] = frozenset()
     verify_tls: bool = True
     soft_404_probe: bool = True
     # Read HTML pages up to their <title> (a GET stopped early) to catch "page not found" titles.

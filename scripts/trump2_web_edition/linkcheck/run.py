@@ -1,4 +1,4 @@
-"""One check run: targets (+ cache) -> checked results -> report, and the updated cache."""
+"""One check run: targets (+ cache) -> checked results -> report, and the updated cache; or the archives asked."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .archives import ArchiveConfig, lookup_archives
 from .cache import LinkCache, cached_result, expected_requests, load_cache, record, save_cache
 from .checker import check_urls
 from .config import CheckConfig
@@ -76,6 +77,21 @@ def run_check(
     return report, new_cache
 
 
+def archive_report(
+    targets: Sequence[Target],
+    config: CheckConfig,
+    archives: ArchiveConfig,
+    now: dt.datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Report:
+    """Ask the archives alone (no original is fetched): per target, the verified capture closest to its date."""
+    now = now or dt.datetime.now(dt.UTC)
+    started = time.monotonic()
+    lookups, requests = lookup_archives(targets, config, archives, now, progress)
+    entries = tuple(ReportEntry(target=t, result=None, archive=lookups[t.url]) for t in targets)
+    return Report(entries, requests=requests, elapsed=time.monotonic() - started, archives_checked_at=now)
+
+
 @dataclass(frozen=True)
 class RunOutcome:
     """A finished run: its report, and the report as text in the format asked for."""
@@ -91,8 +107,18 @@ def run(
     cache_path: Path | None = None,
     output: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    archives_only: ArchiveConfig | None = None,
 ) -> RunOutcome:
-    """The command line's one call: check, render, write the report to ``output`` (if given), update the cache."""
+    """The command line's one call: check, render, write the report to ``output`` (if given), update the cache.
+
+    With ``archives_only``, the archives are asked instead (the cache is neither read nor written).
+    """
+    if archives_only is not None:
+        report = archive_report(targets, config, archives_only, progress=progress)
+        text = render(report, format_name)
+        if output:
+            output.write_text(text, encoding="utf-8")
+        return RunOutcome(report, text)
     cache = load_cache(cache_path) if cache_path else None
     report, new_cache = run_check(targets, config, cache, progress=progress)
     text = render(report, format_name)

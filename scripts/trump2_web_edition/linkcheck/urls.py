@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,14 +15,15 @@ class Origin:
 
     ``group`` is what the URL belongs to (JUnit's class name, e.g. "note 3"); ``place`` says where in full (the
     table's WHERE, e.g. "note 3 (p. 1, n. 3)"); ``columns`` are (heading, text) cells shown before the URL in
-    Markdown; ``fields`` are (key, value) pairs added to the URL's JSON result; ``archive_url`` is a saved copy.
+    Markdown; ``fields`` are (key, value) pairs added to the URL's JSON result; ``date`` is when the finder saw the
+    URL (archives are asked for the capture closest to it).
     """
 
     group: str = ""
     place: str = ""
     columns: tuple[tuple[str, str], ...] = ()
     fields: tuple[tuple[str, Any], ...] = ()
-    archive_url: str | None = None
+    date: dt.date | None = None
 
 
 @dataclass(frozen=True)

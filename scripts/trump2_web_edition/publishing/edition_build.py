@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..edition import ids
-from ..edition.citations.last_check import LastCheck
 from ..edition.convert import Conversion, Loaded, render
 from ..edition.release import Edition
 from ..edition.render.english import english_titles
 from ..edition.render.head import head_fields, site_name
 from ..edition.render.markdown import OutputFile, PageContext
+from ..linkcheck.health import UrlHealth
 from .changes_page import TITLES, render_changes
 from .diff import Change, compare
 from .registry import EditorNote
@@ -44,7 +44,7 @@ class EditionBuild:
 def build_edition(
     loaded: Loaded,
     edition: Edition,
-    checks: dict[str, LastCheck] | None = None,
+    checks: dict[str, UrlHealth] | None = None,
     previous: PreviousEdition | None = None,
     editor_note: EditorNote | None = None,
 ) -> EditionBuild:

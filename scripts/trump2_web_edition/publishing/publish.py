@@ -18,14 +18,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..edition.citations.link_health import HEALTH_FILE, health_from_report, health_json, parse_link_health
 from ..edition.convert import Conversion, LayoutUnsettled, convert, load, strict_problem
 from ..edition.errors import SourceError
 from ..edition.output import stale_files, write_pages
 from ..edition.release import Edition
+from ..linkcheck.health import HEALTH_FILE, HealthFileError, LinkHealth, health_from_report, merge, parse_health
 from . import git
 from .build_config import ConfigError, edition_config
 from .edition_build import PreviousEdition, build_edition
@@ -250,7 +251,7 @@ def publish_edition(
         checks = {}
         health = git.read_file(root, branch, HEALTH_FILE) if published else None
         if health is not None:
-            checks = parse_link_health(health.decode("utf-8"), f"{branch}:{HEALTH_FILE}")
+            checks = dict(parse_health(health.decode("utf-8"), f"{branch}:{HEALTH_FILE}").results)
         with tempfile.TemporaryDirectory(prefix="publish-") as name:
             scratch = Path(name)
             previous = None
@@ -271,11 +272,11 @@ def publish_edition(
             _run([MIKE, "set-default", "-b", branch, ALIAS], root, _tool_env(site, epoch))
         root_files = {"404.html": root_404_html(site, LOCALES).encode()}
         if git.read_file(root, branch, HEALTH_FILE) is None:  # no check published yet: say so, not 404
-            root_files[HEALTH_FILE] = health_json({"checked_at": "", "results": {}})
+            root_files[HEALTH_FILE] = LinkHealth().to_json()
         git.commit_files(root, branch, root_files, "Root files: the 404 page for every edition")
         if push:
             git.push(root, remote, branch)
-    except (SourceError, git.GitError) as error:
+    except (SourceError, HealthFileError, git.GitError) as error:
         raise PublishError(str(error)) from None
     except OSError as error:
         raise PublishError(f"{error.filename or ''}: {error.strerror or error}") from None
@@ -283,21 +284,37 @@ def publish_edition(
 
 
 def publish_link_health(
-    project: Project, report: Path, *, branch: str = "gh-pages", remote: str = "origin", push: bool = False
+    project: Project,
+    report: Path | Sequence[Path],
+    *,
+    branch: str = "gh-pages",
+    remote: str = "origin",
+    push: bool = False,
 ) -> bool:
-    """Put a link-check report's verdicts at the Pages root (link-health.json); False when nothing changed."""
+    """Put link-check reports' verdicts and verified captures at the Pages root (link-health.json), in one commit.
+
+    Each report (liveness, or ``--archives-only``) is merged in turn onto the record published so far: what a
+    report did not ask (the verdicts, or the archives) stays as it was. False when nothing changed.
+    """
     root = project.root
+    reports = [report] if isinstance(report, Path) else list(report)
     try:
-        text = report.read_text(encoding="utf-8")
-        data = health_from_report(text, str(report))
         if not git.branch_exists(root, branch):
+            for path in reports:  # a report that is not one is still refused first, with its file and line
+                health_from_report(path.read_text(encoding="utf-8"), str(path))
             raise PublishError(f"no {branch} branch: publish an edition first")
-        message = f"Link health of {data['checked_at'][:10]}"
-        changed = git.commit_files(root, branch, {HEALTH_FILE: health_json(data)}, message)
+        published = git.read_file(root, branch, HEALTH_FILE)
+        data = parse_health(published.decode("utf-8"), f"{branch}:{HEALTH_FILE}") if published else None
+        for path in reports:
+            data = merge(data, health_from_report(path.read_text(encoding="utf-8"), str(path)))
+        assert data is not None
+        day = (data.checked_at or data.archives_checked_at)[:10]
+        message = f"Link health of {day}" + (" (archived copies verified)" if data.archives_checked_at else "")
+        changed = git.commit_files(root, branch, {HEALTH_FILE: data.to_json()}, message)
         if push:
             git.push(root, remote, branch)
     except OSError as error:
-        raise PublishError(f"{report}: {error.strerror or error}") from None
-    except (SourceError, git.GitError) as error:
+        raise PublishError(f"{error.filename or ''}: {error.strerror or error}") from None
+    except (SourceError, HealthFileError, git.GitError) as error:
         raise PublishError(str(error)) from None
     return changed

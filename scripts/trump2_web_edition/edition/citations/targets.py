@@ -1,13 +1,11 @@
-"""Cited URLs as the link checker's targets: each URL's note, section, page, date and archived copy as its origin."""
+"""Cited URLs as the link checker's targets: each URL's note, section, page and date as its origin."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 
 from ...linkcheck.urls import Origin, Target, read_url_list
-from .archive import archive_url
 from .urls import CitedUrl, cited_urls
 
 
@@ -20,7 +18,7 @@ def cited_origin(cited: CitedUrl) -> Origin:
         place=f"note {where}" if placed else "",
         columns=(("Note", where), ("Section", cited.section_title or cited.section_id or "")),
         fields=tuple((key, value) for key, value in cited.to_dict().items() if key != "url"),
-        archive_url=archive_url(cited.url, cited.date),
+        date=cited.date,
     )
 
 
@@ -39,6 +37,6 @@ def article_targets(source: Path | None = None) -> tuple[Target, ...]:
 
 
 def listed_targets(path: Path) -> tuple[Target, ...]:
-    """The URLs of a plain list file, reported like citations without a note (with their latest archived copy)."""
-    noteless = cited_origin(CitedUrl(""))  # the same for every listed URL but its archived copy
-    return tuple(Target(url, replace(noteless, archive_url=archive_url(url, None))) for url in read_url_list(path))
+    """The URLs of a plain list file, reported like citations without a note or date (archives: their latest copy)."""
+    noteless = cited_origin(CitedUrl(""))  # the same for every listed URL
+    return tuple(Target(url, noteless) for url in read_url_list(path))

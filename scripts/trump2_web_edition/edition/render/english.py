@@ -133,12 +133,12 @@ class EnglishEdition:
     def footnote(self, note: Note, context: PageContext) -> str:
         """A footnote: the translated note (citation as written, English in brackets), or the original marked."""
         state = self.status.get(note_id(note.number))
-        chinese = f'<span lang="zh">{to_markdown(note.inlines, archived_on=note.date)}</span>'
+        chinese = f'<span lang="zh">{to_markdown(note.inlines)}</span>'
         if not state.usable:
             label = MISMATCHED_TITLE if state.state == MISMATCHED else MISSING_TITLE
             return f"[^{note.number}]: {chinese} ({label}.)"
         marks = self.marks(note_id(note.number))
-        text = to_markdown(self.english(state), block_start=True, archived_on=note.date, translator_marks=marks)
+        text = to_markdown(self.english(state), block_start=True, translator_marks=marks)
         if state.state == STALE:
             text += f" ({STALE_TITLE}; the original: {chinese})"
         return f"[^{note.number}]: {text}"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
-from ..citations.archive import archive_url
+from ...linkcheck.results import Capture
 from ..model import Inline, fold_inlines
 from .escape import escape_attribute, escape_block, escape_text
 
@@ -14,29 +13,32 @@ from .escape import escape_attribute, escape_block, escape_text
 TranslatorMarks = Callable[[int], str] | None
 
 
-def link_html(url: str, archived_on: dt.date | None = None) -> str:
-    """A cited URL as a link; in a note, with Robust Links attributes pointing at its archived copy."""
+def link_html(url: str, capture: Capture | None = None) -> str:
+    """A cited URL as a link; with Robust Links attributes only when an archive has confirmed a capture of it."""
     attributes = f'href="{escape_attribute(url)}"'
-    if archived_on is not None:
-        attributes += (
-            f' data-originalurl="{escape_attribute(url)}" data-versiondate="{archived_on.isoformat()}"'
-            f' data-versionurl="{escape_attribute(archive_url(url, archived_on))}"'
-        )
+    if capture is not None:
+        attributes += robust_attributes(url, capture)
     return f"<a {attributes}>{escape_text(url)}</a>"
+
+
+def robust_attributes(url: str, capture: Capture) -> str:
+    """Robust Links: the original URL, the verified archived copy and its date (YYYY-MM-DD), as attributes."""
+    return (
+        f' data-originalurl="{escape_attribute(url)}" data-versionurl="{escape_attribute(capture.url)}"'
+        f' data-versiondate="{capture.date.isoformat()}"'
+    )
 
 
 def to_markdown(
     inlines: tuple[Inline, ...],
     *,
     block_start: bool = False,
-    archived_on: dt.date | None = None,
     notes_as_references: bool = True,
     translator_marks: TranslatorMarks = None,
 ) -> str:
     """Inlines as Markdown that shows the text exactly as written.
 
     ``block_start``: the text opens a block (what would start a list or a heading is escaped).
-    ``archived_on``: links carry Robust Links attributes for the archived copy of that date.
     ``notes_as_references``: note references are footnotes ``[^N]``; otherwise plain
     superscript numbers (the Chinese original shown beside a translation cites nothing twice).
     """
@@ -50,20 +52,29 @@ def to_markdown(
     def translator_note(number: int, _index: int) -> str:
         return translator_marks(number) if translator_marks else ""
 
-    return "".join(
-        fold_inlines(inlines, text, lambda url, _: link_html(url, archived_on), note, translator_note)
-    )
+    return "".join(fold_inlines(inlines, text, lambda url, _: link_html(url), note, translator_note))
 
 
-def to_html(inlines: tuple[Inline, ...], translator_marks: TranslatorMarks = None) -> str:
-    """Inlines as HTML outside Markdown (the References list): a note cited in a note reads ``[N]``."""
+def to_html(
+    inlines: tuple[Inline, ...],
+    translator_marks: TranslatorMarks = None,
+    captures: Mapping[str, Capture] | None = None,
+) -> str:
+    """Inlines as HTML outside Markdown (the References list): a note cited in a note reads ``[N]``; a link whose
+    capture is verified (``captures``, by URL) carries Robust Links attributes."""
+    captures = captures or {}
+
+    def link(url: str, _index: int) -> str:
+        capture = captures.get(url)
+        robust = robust_attributes(url, capture) if capture else ""
+        return f'<a href="{html.escape(url)}"{robust}>{html.escape(url, quote=False)}</a>'
+
     return "".join(
         fold_inlines(
             inlines,
             lambda value, _: html.escape(value, quote=False),
-            lambda url, _: f'<a href="{html.escape(url)}">{html.escape(url, quote=False)}</a>',
+            link,
             lambda number, _: f"[{number}]",
             lambda number, _: translator_marks(number) if translator_marks else "",
         )
     )
-

@@ -102,5 +102,5 @@ def heading_block(heading: Heading, text: str | None = None, attributes: str = "
 
 
 def footnote(note: Note) -> str:
-    """A note's definition, links with their archived copy."""
-    return f"[^{note.number}]: {to_markdown(note.inlines, block_start=True, archived_on=note.date)}"
+    """A note's definition (its links carry no archived copy: the References page shows the verified ones)."""
+    return f"[^{note.number}]: {to_markdown(note.inlines, block_start=True)}"

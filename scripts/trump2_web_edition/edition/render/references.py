@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 from dataclasses import dataclass
 
+from ...linkcheck.health import DEAD_AFTER, HEALTH_FILE, UrlHealth
+from ...linkcheck.results import ArchiveStatus, Capture, Verdict
 from .. import ids
-from ..citations.archive import archive_url
-from ..citations.last_check import LastCheck
-from ..citations.link_health import DEAD_AFTER, HEALTH_FILE
 from ..cjk import has_han
 from ..model import Document, Inline, Note
 from ..plan import Plan, as_plan
-from .inlines import TranslatorMarks, to_html
+from .inlines import TranslatorMarks, robust_attributes, to_html
 from .markdown import PageContext, front_matter
 
 TITLES = {"zh": "注释", "en": "Notes"}
@@ -29,16 +29,17 @@ class Citation:
     title_en: str
 
 
-_VERDICTS = {
+# What the page calls each verdict, keyed on the link checker's Verdict (English: the value itself but where given).
+_VERDICTS: dict[str, dict[Verdict, str]] = {
     "zh": {
-        "ok": "可访问",
-        "redirected": "已永久迁移",
-        "broken": "失效",
-        "soft-404": "失效（页面不存在）",
-        "unverifiable": "无法自动核验",
-        "timeout": "超时",
+        Verdict.OK: "可访问",
+        Verdict.REDIRECTED: "已永久迁移",
+        Verdict.BROKEN: "失效",
+        Verdict.SOFT_404: "失效（页面不存在）",
+        Verdict.UNVERIFIABLE: "无法自动核验",
+        Verdict.TIMEOUT: "超时",
     },
-    "en": {"soft-404": "soft 404 (a not-found page)"},
+    "en": {Verdict.SOFT_404: "soft 404 (a not-found page)"},
 }
 
 
@@ -47,46 +48,76 @@ _WORDS = {
         "unchecked": "链接尚未核验",
         "checked": "链接核验于 {date}：{verdict}",
         "runs": "（连续 {n} 次失败）",
-        "archive": "存档",
-        "dead": "原链接已失效，请看存档",
+        "archived": "存档于 {date}",
+        "dead": "原链接已失效，请看存档（存档于 {date}）",
+        ArchiveStatus.NONE: "未找到存档",
+        ArchiveStatus.UNVERIFIED: "存档无法核验",
+        "not_asked": "存档尚未查询",
     },
     "en": {
         "unchecked": "link not checked yet",
         "checked": "link checked {date}: {verdict}",
         "runs": " ({n} failed runs in a row)",
-        "archive": "archived copy",
-        "dead": "the link is dead: read the archived copy",
+        "archived": "archived {date}",
+        "dead": "the link is dead: read the copy archived {date}",
+        ArchiveStatus.NONE: "no archived copy found",
+        ArchiveStatus.UNVERIFIED: "could not verify an archived copy",
+        "not_asked": "archives not asked yet",
     },
 }
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")  # fmt: skip
+
+
+def archive_date(day: dt.date, lang: str) -> str:
+    """A capture's date as the page writes it: 2025-03-01, or 1 March 2025."""
+    return day.isoformat() if lang == "zh" else f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def verdict_words(lang: str) -> dict[str, object]:
-    """What the page says of a verdict, for its script too (which updates it from the latest link health)."""
-    verdicts = {key: _VERDICTS[lang].get(key, key) for key in _VERDICTS["zh"]}
-    return {**_WORDS[lang], "verdicts": verdicts, "dead_after": DEAD_AFTER}
+    """What the page says of a verdict and an archived copy, for its script too (which updates it from the latest
+    link health)."""
+    verdicts = {str(key): _VERDICTS[lang].get(key, str(key)) for key in Verdict}
+    words = {str(key): text for key, text in _WORDS[lang].items()}
+    return {**words, "verdicts": verdicts, "dead_after": DEAD_AFTER, "months": list(MONTHS) if lang == "en" else None}
 
 
-def url_status_html(url: str, note: Note, checks: dict[str, LastCheck], lang: str) -> str:
-    """A cited URL's line under its note: its last known verdict and date, and its archived copy.
+def archive_html(url: str, health: UrlHealth | None, lang: str) -> str:
+    """The URL's archived copy: the capture an archive confirmed, linked with its date; else why there is none."""
+    words = _WORDS[lang]
+    capture: Capture | None = health.capture if health else None
+    if capture is not None:
+        key = "dead" if health is not None and health.dead else "archived"
+        text = words[key].format(date=archive_date(capture.date, lang))
+        return f'<a class="archived-copy" href="{html.escape(capture.url)}"{robust_attributes(url, capture)}>{text}</a>'
+    lookup = health.archive if health else None
+    state = str(lookup.status) if lookup else "not-asked"
+    text = words[lookup.status] if lookup else words["not_asked"]
+    return f'<span class="archived-copy" data-archive="{state}">{html.escape(text)}</span>'
 
-    A URL failing DEAD_AFTER runs in a row shows its archived copy first. The page's script
-    (link-health.js) replaces the verdict with the newest one published beside the editions.
+
+def url_status_html(url: str, checks: dict[str, UrlHealth], lang: str) -> str:
+    """A cited URL's line under its note: its last known verdict and date, and its verified archived copy.
+
+    A URL failing DEAD_AFTER runs in a row shows its archived copy first (a verified one only). The page's script
+    (link-health.js) replaces both with the newest record published beside the editions.
     """
     words = _WORDS[lang]
-    check = checks.get(url)
-    if check is None:
-        verdict = words["unchecked"]
+    health = checks.get(url)
+    verdict = health.verdict if health else None
+    if health is None or verdict is None:
+        text = words["unchecked"]
     else:
-        label = _VERDICTS[lang].get(check.verdict, check.verdict)
-        verdict = words["checked"].format(date=check.checked_on, verdict=label)
-        if check.failures:
-            verdict += words["runs"].format(n=check.failures)
-    archived = html.escape(archive_url(url, note.date))
-    state = html.escape(check.verdict if check else "unchecked")
-    status = f'<span class="link-status" data-verdict="{state}">{html.escape(verdict)}</span>'
-    dead = check is not None and check.failures >= DEAD_AFTER
-    archive = f'<a class="archived-copy" href="{archived}">{words["dead" if dead else "archive"]}</a>'
-    parts = (archive, status) if dead else (status, archive)
+        label = _VERDICTS[lang].get(verdict, str(verdict))
+        text = words["checked"].format(date=health.checked_on, verdict=label)
+        if health.failures:
+            text += words["runs"].format(n=health.failures)
+    state = html.escape(str(verdict) if verdict else "unchecked")
+    status = f'<span class="link-status" data-verdict="{state}">{html.escape(text)}</span>'
+    dead = health is not None and health.dead
+    archive = archive_html(url, health, lang)
+    first = dead and health is not None and health.capture is not None
+    parts = (archive, status) if first else (status, archive)
     return f'<p class="note-link{" link-dead" if dead else ""}" data-url="{html.escape(url)}">{" · ".join(parts)}</p>'
 
 
@@ -108,15 +139,16 @@ def _note_item(
     note: Note,
     citations: list[Citation],
     context: PageContext,
-    checks: dict[str, LastCheck],
+    checks: dict[str, UrlHealth],
     translated: tuple[Inline, ...] | None,
     marks: TranslatorMarks,
 ) -> str:
     lang = context.lang
+    captures = {url: health.capture for url, health in checks.items() if health.capture is not None}
     if translated is not None:
-        text = to_html(translated, marks)
+        text = to_html(translated, marks, captures)
     else:
-        text = to_html(note.inlines)
+        text = to_html(note.inlines, captures=captures)
         if lang == "en" and has_han(note.text):
             text = f'<span lang="zh">{text}</span>'
     places = []
@@ -130,7 +162,7 @@ def _note_item(
     else:
         origin = f"original p.&nbsp;{note.page}, note&nbsp;{note.page_number}"
         cited = f"Cited in: {', '.join(places)}; {origin}" if places else origin
-    statuses = "".join(url_status_html(url, note, checks, lang) for url in note.urls)
+    statuses = "".join(url_status_html(url, checks, lang) for url in note.urls)
     return (
         f'<li id="{ids.note_id(note.number)}" value="{note.number}">'
         f'<p class="note-text">{text}</p>{statuses}'
@@ -142,7 +174,7 @@ def render_references(
     source: Plan | Document,
     context: PageContext,
     en_titles: dict[str, str],
-    checks: dict[str, LastCheck] | None = None,
+    checks: dict[str, UrlHealth] | None = None,
     translated: dict[int, tuple[Inline, ...]] | None = None,
     marks: dict[int, TranslatorMarks] | None = None,
     closing: list[str] | None = None,
@@ -150,8 +182,8 @@ def render_references(
 ) -> str:
     """The References page of one language (``zh`` or ``en``) as Markdown with an HTML list.
 
-    Each cited URL is followed by its last verdict from the committed link-check report
-    (``checks``; none means not checked yet) and its Wayback copy from the note's date.
+    Each cited URL is followed by its last verdict and its archived copy from the link-health record
+    (``checks``; none means not checked yet): a capture an archive confirmed, never a guessed address.
     ``translated`` gives the English of notes whose translation is current, ``marks`` how each cites
     its translator's notes, listed in ``closing``; ``head`` the page's <head> fields.
     """

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...linkcheck.health import UrlHealth
 from .. import ids
-from ..citations.last_check import LastCheck
 from ..ids import note_id
 from ..metadata import Metadata
 from ..model import Document
@@ -26,7 +26,7 @@ class SiteInput:
 
     metadata: Metadata = field(default_factory=Metadata)
     translation: TranslationStatus | None = None  # None: nothing translated yet
-    checks: dict[str, LastCheck] = field(default_factory=dict)  # each cited URL's last known verdict
+    checks: dict[str, UrlHealth] = field(default_factory=dict)  # each cited URL's last verdict and capture
     edition: Edition = field(default_factory=Edition)
     source: str = "source/<source>"  # the source's path as the generated files name it
 

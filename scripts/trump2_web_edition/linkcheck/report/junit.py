@@ -25,14 +25,18 @@ class JunitFormatter:
         )
         for entry in report.entries:
             result, origin = entry.result, entry.target.origin
+            elapsed = f"{result.elapsed:.3f}" if result else "0.000"
             case = ET.SubElement(
-                suite, "testcase", classname=origin.group or "urls", name=entry.target.url, time=f"{result.elapsed:.3f}"
+                suite, "testcase", classname=origin.group or "urls", name=entry.target.url, time=elapsed
             )
+            if result is None:  # only the archives were asked: nothing can fail
+                continue
             message = f"{result.verdict}: {result.error or result.status}"
+            capture = entry.archive.capture if entry.archive else None
             if result.failing:
                 failure = ET.SubElement(case, "failure", message=message, type=str(result.verdict))
-                if origin.archive_url:
-                    failure.text = f"archive: {origin.archive_url}"
+                if capture:
+                    failure.text = f"archived copy: {capture.url}"
             elif result.verdict == Verdict.UNVERIFIABLE:
                 ET.SubElement(case, "skipped", message=message)
         ET.indent(suite)

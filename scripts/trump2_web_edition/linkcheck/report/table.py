@@ -16,11 +16,16 @@ class TableFormatter:
         for entry in report.entries:
             result = entry.result
             url = entry.target.url
-            if result.final_url and result.final_url != url:
+            if result and result.final_url and result.final_url != url:
                 url += f" -> {result.final_url}"
-            if result.error and result.verdict not in ALIVE:
+            if result and result.error and result.verdict not in ALIVE:
                 url += f"  ({result.error})"
-            rows.append((verdict_text(entry), str(result.status or "-"), entry.target.origin.place, url))
+            if entry.archive and entry.archive.capture:
+                url += f"  [{entry.archive.capture.url}]"
+            elif entry.archive and entry.archive.error:
+                url += f"  (archive: {entry.archive.error})"
+            status = str(result.status or "-") if result else "-"
+            rows.append((verdict_text(entry), status, entry.target.origin.place, url))
         widths = [max(len(row[i]) for row in rows) for i in range(3)]
         lines = ["  ".join(row[i].ljust(widths[i]) for i in range(3)) + "  " + row[3] for row in rows]
         summary = report.summary()
