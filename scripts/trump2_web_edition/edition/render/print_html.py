@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import ids
 from ..metadata import Metadata
-from ..model import Document, Heading, Inline, Note, Paragraph, Section, fold_inlines
+from ..model import Document, Heading, Inline, Note, Paragraph, Section, Text, fold_inlines
 from ..release import Edition
 from ..translation import TranslationStatus, note_id
 
@@ -61,6 +62,10 @@ class PrintInput:
     edition: Edition
 
 
+# A run of Chinese (with its punctuation) inside English text.
+_CHINESE_RUN = re.compile(
+    r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”\s\d]*"
+)
 HeadingWriter = Callable[[Heading, int], str]
 ParagraphWriter = Callable[[Paragraph], str]
 
@@ -88,8 +93,18 @@ class _Notes:
         return f'<span class="footnote" id="fn-{number}" data-n="{number}">{self.notes[number]}</span>'
 
 
-def inlines_html(inlines: tuple[Inline, ...], notes: _Notes | None, translator: dict[int, int] | None = None) -> str:
-    """Inlines as HTML: URLs as live links, note references as footnotes, translator's notes as T-marks."""
+def inlines_html(
+    inlines: tuple[Inline, ...], notes: _Notes | None, translator: dict[int, int] | None = None, english: bool = False
+) -> str:
+    """Inlines as HTML: URLs as live links, note references as footnotes, translator's notes as T-marks.
+
+    In ``english`` text, runs of Chinese are marked as such: they keep their full-width punctuation (the
+    English's proportional forms would extract as ASCII commas and stops).
+    """
+
+    def text(value: str, _index: int) -> str:
+        escaped = _e(value)
+        return _CHINESE_RUN.sub(lambda m: f'<span lang="zh-CN">{m[0]}</span>', escaped) if english else escaped
 
     def translator_mark(local: int, _index: int) -> str:
         number = (translator or {}).get(local)
@@ -98,7 +113,7 @@ def inlines_html(inlines: tuple[Inline, ...], notes: _Notes | None, translator: 
     return "".join(
         fold_inlines(
             inlines,
-            lambda text, _: _e(text),
+            text,
             lambda url, _: f'<a href="{_a(url)}">{_e(url)}</a>',
             lambda number, _: notes.call(number) if notes else f"<sup>{number}</sup>",
             translator_mark,
@@ -176,8 +191,8 @@ h3 {{ font-size: 11pt; margin: 4mm 0 1.5mm; bookmark-level: 2; break-after: avoi
 .edition-box p {{ text-align: left; margin: 0 0 1mm; }}
 .edition-box .cite-heading {{ font-weight: bold; }}
 .edition-box a {{ overflow-wrap: anywhere; }}
-.footnote {{ float: footnote; font-size: 8pt; margin-top: 1mm; line-height: 1.45; text-indent: 0; text-align: left;
-  footnote-display: block; overflow-wrap: anywhere; }}
+.footnote {{ float: footnote; font-size: 8pt; margin-top: 1mm; line-height: 1.45; text-indent: 0;
+  text-align: left; footnote-display: block; overflow-wrap: anywhere; }}
 .footnote::footnote-call {{ content: attr(data-n); vertical-align: super; font-size: 65%; line-height: 0; }}
 .footnote::footnote-marker {{ content: attr(data-n) ". "; }}
 sup {{ font-size: 65%; line-height: 0; }}
@@ -273,7 +288,7 @@ def render_print_html_en(document: Document, inputs: PrintInput) -> str:
         state = edition.status.get(note_id(note.number))
         if not state.usable:
             return f'<span lang="zh-CN">{_note_html(note)}</span>'
-        return inlines_html(edition.english(state), None, _local_numbers(edition, note_id(note.number)))
+        return inlines_html(edition.english(state), None, _local_numbers(edition, note_id(note.number)), True)
 
     notes = _Notes({n.number: note_html(n) for n in document.notes})
 
@@ -281,7 +296,7 @@ def render_print_html_en(document: Document, inputs: PrintInput) -> str:
         state = edition.status.get(h.id)
         if not state.usable:
             return f'<h{level} id="{h.id}" lang="zh-CN">{_e(h.text)}</h{level}>'
-        text = inlines_html(edition.english(state), notes, _local_numbers(edition, h.id))
+        text = inlines_html(edition.english(state), notes, _local_numbers(edition, h.id), True)
         return f'<h{level} id="{h.id}">{text}</h{level}>'
 
     def paragraph(p: Paragraph) -> str:
@@ -289,7 +304,8 @@ def render_print_html_en(document: Document, inputs: PrintInput) -> str:
         if not state.usable:
             notice = f'<p class="notice">Not yet translated: the {ORIGINAL.lower()} is shown.</p>'
             return f'{notice}<p id="{p.id}" lang="zh-CN">{inlines_html(p.inlines, notes)}</p>'
-        return f'<p id="{p.id}">{inlines_html(edition.english(state), notes, _local_numbers(edition, p.id))}</p>'
+        english_html = inlines_html(edition.english(state), notes, _local_numbers(edition, p.id), True)
+        return f'<p id="{p.id}">{english_html}</p>'
 
     parts = [
         _head("en", english.title.text, english.author.text, english.abstract.text, english.keywords,
@@ -307,7 +323,10 @@ def render_print_html_en(document: Document, inputs: PrintInput) -> str:
         parts.append(f'<p class="editors">{_e(state.entry.text)}</p>')
     translator = edition.translator_notes_of([s.item.id for s in edition.status.items])
     if translator:
-        items = "".join(f'<p id="tn-{n}"><b>T{n}</b> {_e(text)}</p>' for n, text in translator)
+        items = "".join(
+            f'<p id="tn-{n}"><b>T{n}</b> {inlines_html((Text(text),), None, english=True)}</p>'
+            for n, text in translator
+        )
         parts.append(f'<section class="translator-notes"><h2>{TRANSLATOR_NOTES}</h2>{items}</section>')
     parts.append("</body>\n</html>\n")
     return "\n".join(parts)
