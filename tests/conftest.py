@@ -208,3 +208,30 @@ def editions(tmp_path_factory) -> Editions:
     project.publish("--link-health", report)
     blobs["health B"] = project.blobs()
     return Editions(project, blobs, {key: old for key, (old, _) in CORRECTIONS.items()})
+
+
+@dataclass(frozen=True)
+class Offprints:
+    """The edition's downloads built once for the session: article-zh.pdf, article-en.pdf, article.xml."""
+
+    conversion: object  # edition.convert.Conversion
+    edition: object  # edition.release.Edition
+    files: dict[str, bytes]
+    seconds: float
+
+
+@pytest.fixture(scope="session")
+def offprints() -> Offprints:
+    """One build of the PDFs (WeasyPrint takes seconds) for every test that reads them."""
+    import datetime as dt
+    import time
+
+    from trump2_web_edition.edition.convert import convert
+    from trump2_web_edition.edition.release import Edition
+    from trump2_web_edition.publishing.downloads import edition_downloads
+
+    conversion = convert()
+    edition = Edition(version="1.0", released=dt.date(2026, 12, 1), site_url="https://owner.github.io/repo/")
+    start = time.perf_counter()
+    files = edition_downloads(conversion, edition)
+    return Offprints(conversion, edition, files, time.perf_counter() - start)

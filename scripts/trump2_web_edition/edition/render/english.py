@@ -9,7 +9,7 @@ from .. import ids
 from ..ids import note_id
 from ..metadata import Metadata
 from ..model import Document, Heading, Inline, Note, NoteRef, Paragraph, Section
-from ..plan import Plan
+from ..plan import Plan, as_plan
 from ..translation import (
     CURRENT,
     MISMATCHED,
@@ -45,7 +45,8 @@ FOOTNOTES_HERE = "///Footnotes Go Here///"
 class EnglishEdition:
     """The English pages of one document: translations by id, titles, and the translator's notes' numbers."""
 
-    def __init__(self, plan: Plan, metadata: Metadata, status: TranslationStatus) -> None:
+    def __init__(self, source: Plan | Document, metadata: Metadata, status: TranslationStatus) -> None:
+        plan = as_plan(source)
         document = plan.document
         self.plan = plan
         self.document = document

@@ -14,7 +14,7 @@ SCRIPT = "assets/javascripts/citation.js"
 ACCESSED = {"zh": "引用日期", "en": "accessed date"}
 _MARK = "\x00accessed\x00"
 
-_WORDS = {
+WORDS = {
     "zh": {
         "heading": "引用本文",
         "edition": "本网络版：第 {version} 版，{released} 发布，地址 {link}。",
@@ -45,7 +45,7 @@ def _with_accessed(escaped: str, lang: str, form: str = "") -> str:
     return escaped.replace(html.escape(_MARK), placeholder)
 
 
-def _edition_line(work: CitedWork, words: dict[str, str]) -> str:
+def edition_line(work: CitedWork, words: dict[str, str]) -> str:
     if not work.version or not work.url:
         return words["draft"]
     link = f'<a href="{html.escape(work.url)}">{html.escape(work.url)}</a>'
@@ -57,7 +57,7 @@ def _edition_line(work: CitedWork, words: dict[str, str]) -> str:
 def render_cite_section(work: CitedWork, files: dict[str, str], known_journal: bool) -> str:
     """The section (Markdown with HTML blocks); ``files`` maps each format's label to its path from the page."""
     lang = work.lang
-    words = _WORDS[lang]
+    words = WORDS[lang]
     gbt = _with_accessed(html.escape(gbt7714(work, _MARK), quote=False), lang)
     apa_html = "".join(
         f"<i>{html.escape(text, quote=False)}</i>" if italic else html.escape(text, quote=False)
@@ -78,7 +78,7 @@ def render_cite_section(work: CitedWork, files: dict[str, str], known_journal: b
         notes.append(words["accessed"])
     parts = [
         f"## {words['heading']} {{ #cite }}",
-        f'<p class="cite-edition">{_edition_line(work, words)}</p>',
+        f'<p class="cite-edition">{edition_line(work, words)}</p>',
         f'<p id="cite-gbt"><strong>GB/T 7714-2015</strong><br>\n<span class="cite-text"{gbt_lang}>{gbt}</span></p>',
         f'<p id="cite-apa"><strong>APA</strong><br>\n<span class="cite-text">{apa_html}</span></p>',
         "<p><strong>BibTeX</strong></p>",
