@@ -1,13 +1,22 @@
-"""Shared set-up: the seed article, and helpers for CLI and tree checks (the project is installed)."""
+"""Shared set-up: the seed article, and helpers for CLI and tree checks (the project is installed).
+
+The tests read their own copy of the sources (tests/fixtures/source, ``FIXTURES``), never the live
+source/: an editor's correction there fails no test. The converter's command line runs in a copy of
+the project whose source/ is that copy (``fixture_root``), so that its defaults are the fixtures too.
+What must hold for the live content is ``scripts/publish.py --check`` (tests/test_publishing_check.py).
+"""
 
 from __future__ import annotations
 
+import atexit
+import functools
 import hashlib
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,8 +39,14 @@ def _env_tag(loader, node):
 for _loader in (yaml.SafeLoader, yaml.Loader):
     yaml.add_constructor("!ENV", _env_tag, Loader=_loader)
 
-SEED = ROOT / "source" / "000_075e35d79351af94.txt"
-CLI = SCRIPTS / "convert.py"
+from trump2_web_edition.devtools.site_build import FIXTURES  # noqa: E402 (after the !ENV tag is known)
+
+SEED = FIXTURES.source
+METADATA = FIXTURES.metadata
+TRANSLATIONS = FIXTURES.translations
+LAYOUT = FIXTURES.layout
+EDITIONS_FILE = FIXTURES.editions
+GLOSSARY = FIXTURES.glossary
 GOLDEN = Path(__file__).resolve().parent / "golden"
 ERROR_LINE = re.compile(r"^convert\.py: error: (?P<path>.+):(?P<line>\d+): (?P<message>.+)$")
 
@@ -54,10 +69,25 @@ def line_index(lines: list[str], predicate) -> int:
     raise AssertionError("no such line in the seed")
 
 
-def run_cli(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run scripts/convert.py in a subprocess."""
+@functools.cache
+def fixture_root() -> Path:
+    """A copy of the project whose source/ is the fixtures and whose docs/ is converted from them (made once)."""
+    from trump2_web_edition.devtools.pages import make_project
+
+    scratch = Path(tempfile.mkdtemp(prefix="fixture-project-"))
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+    return make_project(scratch / "project").path
+
+
+def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run scripts/convert.py of the fixture project (its defaults are the fixtures) in a subprocess."""
+    root = fixture_root()
     return subprocess.run(
-        [sys.executable, str(CLI), *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=120
+        [sys.executable, str(root / "scripts" / "convert.py"), *map(str, args)],
+        cwd=cwd or root,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -114,12 +144,12 @@ def seed_document():
 
 @pytest.fixture()
 def docs_dir(tmp_path: Path) -> Path:
-    """A pre-existing output folder: the committed pages plus a hand-written file."""
+    """A pre-existing output folder: the pages converted from the fixtures plus a hand-written file."""
     out = tmp_path / "docs"
     out.mkdir()
-    for page in (ROOT / "docs").glob("*.md"):
+    for page in (fixture_root() / "docs").glob("*.md"):
         (out / page.name).write_bytes(page.read_bytes())
-    shutil.copytree(ROOT / "docs" / "assets", out / "assets")  # citation files, stylesheet
+    shutil.copytree(fixture_root() / "docs" / "assets", out / "assets")  # citation files, stylesheet
     (out / "about.md").write_text("# Hand-written\n", encoding="utf-8")
     return out
 
@@ -137,7 +167,8 @@ class BuiltSite:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> BuiltSite:
-    """One MkDocs build of the real project for the whole session (tests must not change it)."""
+    """One MkDocs build of the real project, its pages from the fixtures, for the whole session (tests must not
+    change it)."""
     from trump2_web_edition.devtools.site_build import TEST_EDITION, copy_project, run_build
 
     project = tmp_path_factory.mktemp("project")

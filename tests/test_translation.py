@@ -9,8 +9,20 @@ from pathlib import Path
 import lxml.html
 import pytest
 import yaml
-from conftest import ROOT, SEED, nonspace, run_cli, seed_text, to_html, tree_hash
-from trump2_web_edition.edition.convert import TranslationIncomplete, convert, convert_to
+from conftest import (
+    FIXTURES,
+    GLOSSARY,
+    LAYOUT,
+    METADATA,
+    SEED,
+    TRANSLATIONS,
+    nonspace,
+    run_cli,
+    seed_text,
+    to_html,
+    tree_hash,
+)
+from trump2_web_edition.edition.convert import TranslationIncomplete, convert_to
 from trump2_web_edition.edition.errors import SourceError
 from trump2_web_edition.edition.model import Heading, Link, NoteRef, Text
 from trump2_web_edition.edition.render.site import SiteInput, render_site
@@ -26,8 +38,6 @@ from trump2_web_edition.edition.translation import (
     translation_status,
 )
 
-TRANSLATIONS = ROOT / "source" / "translations" / "en"
-GLOSSARY = ROOT / "source" / "glossary.yml"
 BRACKETED = re.compile(r"\s?\[[^\[\]]*\]")
 CJK = re.compile(r"[\u3400-\u9fff]")
 # The seed's first body paragraph of section 一 (s1-p1), and a changed wording for it.
@@ -230,7 +240,7 @@ def _changed_copy(tmp_path: Path) -> Path:
 
 
 def test_a_changed_paragraph_is_flagged_stale(tmp_path):
-    conversion = convert(_changed_copy(tmp_path))
+    conversion = FIXTURES.convert(source=_changed_copy(tmp_path))
     status = conversion.translation
     assert status.ids(STALE) == ("s1-p1",)
     assert status.ids(MISSING) == status.ids(MISMATCHED) == ()
@@ -240,7 +250,7 @@ def test_a_changed_paragraph_is_flagged_stale(tmp_path):
 
 
 def test_a_stale_paragraph_is_marked_with_the_chinese_shown(tmp_path):
-    pages = {p.path: p.text for p in convert(_changed_copy(tmp_path)).files}
+    pages = {p.path: p.text for p in FIXTURES.convert(source=_changed_copy(tmp_path)).files}
     tree = _tree(pages["s1.en.md"])
     (paragraph,) = tree.xpath("//p[@id='s1-p1']")
     assert paragraph.text_content().startswith("Since Trump returned to office")
@@ -293,7 +303,7 @@ def test_an_orphaned_translation_is_reported(tmp_path, seed_document):
 def test_strict_conversion_writes_nothing(tmp_path):
     out = tmp_path / "out"
     with pytest.raises(TranslationIncomplete) as error:
-        convert_to(_changed_copy(tmp_path), out, strict=True)
+        convert_to(_changed_copy(tmp_path), out, None, TRANSLATIONS, True, METADATA, LAYOUT)
     assert error.value.status.ids(STALE) == ("s1-p1",)
     assert not out.exists()
 
@@ -308,7 +318,7 @@ def test_cli_translation_status(tmp_path):
     result = run_cli(source, "--translation-status")
     assert result.returncode == 0
     assert "94/95 current" in result.stdout and "stale: s1-p1" in result.stdout
-    changed = next(i for i in source_items(convert(source).document) if i.id == "s1-p1")
+    changed = next(i for i in source_items(FIXTURES.convert(source=source).document) if i.id == "s1-p1")
     assert f"  s1-p1: {changed.hash}" in result.stdout
     assert run_cli(source, "--translation-status", "--strict").returncode == 1
 
@@ -338,7 +348,7 @@ def test_cli_strict_passes_on_the_committed_source():
 
 @pytest.fixture(scope="module")
 def pages():
-    return {page.path: page.text for page in convert().files}
+    return {page.path: page.text for page in FIXTURES.convert().files}
 
 
 @pytest.mark.parametrize("stem", ["index", "s1", "s2", "s3", "s4", "conclusion"])

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import ROOT, to_html
+from conftest import TRANSLATIONS, to_html
 from trump2_web_edition.edition.errors import SourceError
 from trump2_web_edition.edition.render.site import SiteInput, render_site
 from trump2_web_edition.edition.translation import TRANSLATOR_MARKER, load_translations, translation_status
 
-TRANSLATIONS = ROOT / "source" / "translations" / "en"
 HASH = "0123456789ab"
 
 
