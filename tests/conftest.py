@@ -183,16 +183,19 @@ def built_site(tmp_path_factory) -> BuiltSite:
 
 @dataclass(frozen=True)
 class Editions:
-    """Two editions published as an editor would, with the link health published twice.
+    """Two editions published as an editor would (``--push``, to a bare repository playing GitHub), with the
+    link health published twice.
 
     1.0 (released 2026-11-02); link health A (all ok, 2026-11-20); a correction of one character,
     one note's URL and one sentence, published as 1.1 (released 2026-12-01); link health B (note
-    2's URL broken for 3 runs, 2026-12-07). ``blobs`` holds the Pages branch after each step.
+    2's URL broken for 3 runs, 2026-12-07). ``blobs`` holds the Pages branch after each step. main is
+    never pushed: the tags v1.0 and v1.1 carry the editions' commits to ``origin``.
     """
 
     project: object  # devtools.pages.Project
     blobs: dict[str, dict[str, str]]
     corrected: dict[str, str]  # what the correction changed: passage id -> the words involved
+    origin: Path  # the bare repository the editions were pushed to
 
 
 EDITOR_NOTE = {
@@ -208,18 +211,20 @@ CORRECTIONS = {
 
 @pytest.fixture(scope="session")
 def editions(tmp_path_factory) -> Editions:
-    from trump2_web_edition.devtools.pages import link_report, make_project
+    from trump2_web_edition.devtools.pages import link_report, make_origin, make_project
     from trump2_web_edition.edition.citations.urls import cited_urls
     from trump2_web_edition.edition.parse import parse_file
 
-    project = make_project(tmp_path_factory.mktemp("editions") / "project", date="2026-11-02T09:00:00+00:00")
+    scratch = tmp_path_factory.mktemp("editions")
+    project = make_project(scratch / "project", date="2026-11-02T09:00:00+00:00")
+    origin = make_origin(project, scratch / "origin.git", push_main=False)  # only the tags carry the commits
     blobs: dict[str, dict[str, str]] = {}
-    project.publish("1.0")
+    project.publish("1.0", "--push")
     blobs["1.0"] = project.blobs()
     urls = [c.url for c in cited_urls(parse_file(SEED))]
     report = project.path.parent / "report-a.json"
     report.write_text(link_report(urls, "2026-11-20T04:17:00+00:00"), encoding="utf-8")
-    project.publish("--link-health", report)
+    project.publish("--link-health", report, "--push")
     blobs["health A"] = project.blobs()
     source = project.path / "source" / SEED.name
     text = source.read_text(encoding="utf-8")
@@ -232,10 +237,10 @@ def editions(tmp_path_factory) -> Editions:
     registry.write_text(registry.read_text(encoding="utf-8").replace("notes: {}\n", notes), encoding="utf-8")
     project.convert()
     project.commit_all("Correct one character, one note's URL and one sentence", date="2026-12-01T10:00:00+00:00")
-    project.publish("1.1")
+    project.publish("1.1", "--push")
     blobs["1.1"] = project.blobs()
     report = project.path.parent / "report-b.json"
     report.write_text(link_report(urls, "2026-12-07T04:17:00+00:00", {urls[0]: "broken"}, runs=3), encoding="utf-8")
-    project.publish("--link-health", report)
+    project.publish("--link-health", report, "--push")
     blobs["health B"] = project.blobs()
-    return Editions(project, blobs, {key: old for key, (old, _) in CORRECTIONS.items()})
+    return Editions(project, blobs, {key: old for key, (old, _) in CORRECTIONS.items()}, origin)

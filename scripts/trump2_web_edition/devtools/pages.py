@@ -170,11 +170,13 @@ def make_project(
     return project
 
 
-def make_origin(project: Project, dest: Path) -> Path:
-    """A bare repository at ``dest`` playing GitHub: the project's ``origin``, holding its main branch."""
+def make_origin(project: Project, dest: Path, push_main: bool = True) -> Path:
+    """A bare repository at ``dest`` playing GitHub: the project's ``origin`` (holding its main branch, unless
+    not ``push_main``)."""
     subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(dest)], check=True, timeout=120)
     project.git("remote", "add", "origin", str(dest))
-    project.git("push", "-q", "origin", "main")
+    if push_main:
+        project.git("push", "-q", "origin", "main")
     return dest
 
 
