@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import textwrap
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -312,3 +313,17 @@ def test_links_workflow_publishes_link_health_and_commits_nothing_to_main():
 def test_the_readme_publishing_steps_name_publish_py():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert re.search(r"python scripts/publish\.py 1\.1 --push", readme)
+
+
+def test_the_editors_guide_covers_the_first_edition_a_correction_and_the_check():
+    from trump2_web_edition.publishing.registry import parse_editions
+
+    guide = (ROOT / "EDITING.md").read_text(encoding="utf-8")
+    for words in ("publish.py --check", "publish.py 1.0 --push", "publish.py 1.1 --push", "--translation-status",
+                  "reviewed:", "review_note", "REVIEW.md", "five minutes", "v1.1"):
+        assert words in guide, words
+    # The editor's note example is a valid source/editions.yml.
+    found = re.search(r"\n( *)```yaml\n(\1notes:\n.*?)\1```", guide, re.S)
+    assert found, "no notes example"
+    example = textwrap.dedent(found.group(2))
+    assert set(parse_editions(example, "EDITING.md").notes) == {"1.1"}
