@@ -1,13 +1,22 @@
-"""Shared set-up: the seed article, and helpers for CLI and tree checks (the project is installed)."""
+"""Shared set-up: the seed article, and helpers for CLI and tree checks (the project is installed).
+
+The tests read their own copy of the sources (tests/fixtures/source, ``FIXTURES``), never the live
+source/: an editor's correction there fails no test. The converter's command line runs in a copy of
+the project whose source/ is that copy (``fixture_root``), so that its defaults are the fixtures too.
+What must hold for the live content is ``scripts/publish.py --check`` (tests/test_publishing_check.py).
+"""
 
 from __future__ import annotations
 
+import atexit
+import functools
 import hashlib
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,8 +39,14 @@ def _env_tag(loader, node):
 for _loader in (yaml.SafeLoader, yaml.Loader):
     yaml.add_constructor("!ENV", _env_tag, Loader=_loader)
 
-SEED = ROOT / "source" / "000_075e35d79351af94.txt"
-CLI = SCRIPTS / "convert.py"
+from trump2_web_edition.devtools.site_build import FIXTURES  # noqa: E402 (after the !ENV tag is known)
+
+SEED = FIXTURES.source
+METADATA = FIXTURES.metadata
+TRANSLATIONS = FIXTURES.translations
+LAYOUT = FIXTURES.layout
+EDITIONS_FILE = FIXTURES.editions
+GLOSSARY = FIXTURES.glossary
 GOLDEN = Path(__file__).resolve().parent / "golden"
 ERROR_LINE = re.compile(r"^convert\.py: error: (?P<path>.+):(?P<line>\d+): (?P<message>.+)$")
 
@@ -54,10 +69,25 @@ def line_index(lines: list[str], predicate) -> int:
     raise AssertionError("no such line in the seed")
 
 
-def run_cli(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run scripts/convert.py in a subprocess."""
+@functools.cache
+def fixture_root() -> Path:
+    """A copy of the project whose source/ is the fixtures and whose docs/ is converted from them (made once)."""
+    from trump2_web_edition.devtools.pages import make_project
+
+    scratch = Path(tempfile.mkdtemp(prefix="fixture-project-"))
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+    return make_project(scratch / "project").path
+
+
+def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run scripts/convert.py of the fixture project (its defaults are the fixtures) in a subprocess."""
+    root = fixture_root()
     return subprocess.run(
-        [sys.executable, str(CLI), *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=120
+        [sys.executable, str(root / "scripts" / "convert.py"), *map(str, args)],
+        cwd=cwd or root,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -114,12 +144,12 @@ def seed_document():
 
 @pytest.fixture()
 def docs_dir(tmp_path: Path) -> Path:
-    """A pre-existing output folder: the committed pages plus a hand-written file."""
+    """A pre-existing output folder: the pages converted from the fixtures plus a hand-written file."""
     out = tmp_path / "docs"
     out.mkdir()
-    for page in (ROOT / "docs").glob("*.md"):
+    for page in (fixture_root() / "docs").glob("*.md"):
         (out / page.name).write_bytes(page.read_bytes())
-    shutil.copytree(ROOT / "docs" / "assets", out / "assets")  # citation files, stylesheet
+    shutil.copytree(fixture_root() / "docs" / "assets", out / "assets")  # citation files, stylesheet
     (out / "about.md").write_text("# Hand-written\n", encoding="utf-8")
     return out
 
@@ -137,7 +167,8 @@ class BuiltSite:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> BuiltSite:
-    """One MkDocs build of the real project for the whole session (tests must not change it)."""
+    """One MkDocs build of the real project, its pages from the fixtures, for the whole session (tests must not
+    change it)."""
     from trump2_web_edition.devtools.site_build import TEST_EDITION, copy_project, run_build
 
     project = tmp_path_factory.mktemp("project")
@@ -152,16 +183,19 @@ def built_site(tmp_path_factory) -> BuiltSite:
 
 @dataclass(frozen=True)
 class Editions:
-    """Two editions published as an editor would, with the link health published twice.
+    """Two editions published as an editor would (``--push``, to a bare repository playing GitHub), with the
+    link health published twice.
 
     1.0 (released 2026-11-02); link health A (all ok, 2026-11-20); a correction of one character,
     one note's URL and one sentence, published as 1.1 (released 2026-12-01); link health B (note
-    2's URL broken for 3 runs, 2026-12-07). ``blobs`` holds the Pages branch after each step.
+    2's URL broken for 3 runs, 2026-12-07). ``blobs`` holds the Pages branch after each step. main is
+    never pushed: the tags v1.0 and v1.1 carry the editions' commits to ``origin``.
     """
 
     project: object  # devtools.pages.Project
     blobs: dict[str, dict[str, str]]
     corrected: dict[str, str]  # what the correction changed: passage id -> the words involved
+    origin: Path  # the bare repository the editions were pushed to
 
 
 EDITOR_NOTE = {
@@ -177,18 +211,20 @@ CORRECTIONS = {
 
 @pytest.fixture(scope="session")
 def editions(tmp_path_factory) -> Editions:
-    from trump2_web_edition.devtools.pages import link_report, make_project
+    from trump2_web_edition.devtools.pages import link_report, make_origin, make_project
     from trump2_web_edition.edition.citations.urls import cited_urls
     from trump2_web_edition.edition.parse import parse_file
 
-    project = make_project(tmp_path_factory.mktemp("editions") / "project", date="2026-11-02T09:00:00+00:00")
+    scratch = tmp_path_factory.mktemp("editions")
+    project = make_project(scratch / "project", date="2026-11-02T09:00:00+00:00")
+    origin = make_origin(project, scratch / "origin.git", push_main=False)  # only the tags carry the commits
     blobs: dict[str, dict[str, str]] = {}
-    project.publish("1.0")
+    project.publish("1.0", "--push")
     blobs["1.0"] = project.blobs()
     urls = [c.url for c in cited_urls(parse_file(SEED))]
     report = project.path.parent / "report-a.json"
     report.write_text(link_report(urls, "2026-11-20T04:17:00+00:00"), encoding="utf-8")
-    project.publish("--link-health", report)
+    project.publish("--link-health", report, "--push")
     blobs["health A"] = project.blobs()
     source = project.path / "source" / SEED.name
     text = source.read_text(encoding="utf-8")
@@ -201,13 +237,13 @@ def editions(tmp_path_factory) -> Editions:
     registry.write_text(registry.read_text(encoding="utf-8").replace("notes: {}\n", notes), encoding="utf-8")
     project.convert()
     project.commit_all("Correct one character, one note's URL and one sentence", date="2026-12-01T10:00:00+00:00")
-    project.publish("1.1")
+    project.publish("1.1", "--push")
     blobs["1.1"] = project.blobs()
     report = project.path.parent / "report-b.json"
     report.write_text(link_report(urls, "2026-12-07T04:17:00+00:00", {urls[0]: "broken"}, runs=3), encoding="utf-8")
-    project.publish("--link-health", report)
+    project.publish("--link-health", report, "--push")
     blobs["health B"] = project.blobs()
-    return Editions(project, blobs, {key: old for key, (old, _) in CORRECTIONS.items()})
+    return Editions(project, blobs, {key: old for key, (old, _) in CORRECTIONS.items()}, origin)
 
 
 @dataclass(frozen=True)
@@ -226,11 +262,11 @@ def offprints() -> Offprints:
     import datetime as dt
     import time
 
-    from trump2_web_edition.edition.convert import convert
+    from trump2_web_edition.devtools.site_build import FIXTURES
     from trump2_web_edition.edition.release import Edition
     from trump2_web_edition.publishing.downloads import edition_downloads
 
-    conversion = convert()
+    conversion = FIXTURES.convert()
     edition = Edition(version="1.0", released=dt.date(2026, 12, 1), site_url="https://owner.github.io/repo/")
     start = time.perf_counter()
     files = edition_downloads(conversion, edition)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import lxml.html
-from conftest import ROOT, to_html
+from conftest import TRANSLATIONS, to_html
 from trump2_web_edition.edition import ids
 from trump2_web_edition.edition.plan import build_plan
 from trump2_web_edition.edition.release import Edition
@@ -43,7 +43,7 @@ def test_no_change_to_the_text_says_so_under_the_editors_note(seed_document):
 
 
 def test_a_translation_only_revision_is_listed_on_the_english_page_only(seed_document):
-    entries = load_translations(ROOT / "source" / "translations" / "en")
+    entries = load_translations(TRANSLATIONS)
     revised = dict(entries)
     text = entries["s2-p1"].text.replace("gradually", "step by step", 1)
     revised["s2-p1"] = dataclasses.replace(entries["s2-p1"], text=text)

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ERROR_LINE, ROOT, SEED, line_index, run_cli, seed_text, tree_hash
-from trump2_web_edition.edition.convert import check, convert, convert_to
+from conftest import ERROR_LINE, FIXTURES, SEED, fixture_root, line_index, run_cli, seed_text, tree_hash
+from trump2_web_edition.edition.convert import convert_to
 from trump2_web_edition.edition.errors import SourceError
 from trump2_web_edition.edition.parse import parse_bytes, parse_file, parse_source
 from trump2_web_edition.edition.render.markdown import GENERATED
@@ -248,7 +248,7 @@ def test_equivalent_encodings_give_the_same_document(transform, tmp_path, seed_d
     assert result.stderr.count("warning") == 0, result.stderr  # the project's translations match
     assert run_cli(source, "--check", "--out", out).returncode == 0
     # The same pages as from the seed, but for the mark naming the source as given.
-    assert _without_mark(out) == _without_mark(ROOT / "docs")
+    assert _without_mark(out) == _without_mark(fixture_root() / "docs")
     assert f"from {source} as page index (zh)." in (out / "index.md").read_text(encoding="utf-8")
 
 
@@ -265,36 +265,47 @@ def test_gbk_copy_gives_the_same_document(tmp_path):
 def test_convert_writes_pages_and_json(tmp_path, seed_document):
     out = tmp_path / "site-docs"
     dump = tmp_path / "dump" / "model.json"
-    result = run_cli(SEED, "--out", out, "--dump-json", dump)
+    result = run_cli("--out", out, "--dump-json", dump)  # the fixture project's source/, named as in its docs/
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in out.glob("*.md"))
-    assert names == sorted(p.name for p in (ROOT / "docs").glob("*.md"))
+    assert names == sorted(p.name for p in (fixture_root() / "docs").glob("*.md"))
     # The Markdown pages, then the citation files (.bib, .ris, CSL-JSON) of each language under assets/.
     assert f"{len(names) + 6} files" in result.stderr
     for name in names:
-        assert (out / name).read_bytes() == (ROOT / "docs" / name).read_bytes()
-    for name in sorted(p.name for p in (ROOT / "docs" / "assets").glob("citation*")):
-        assert (out / "assets" / name).read_bytes() == (ROOT / "docs" / "assets" / name).read_bytes()
+        assert (out / name).read_bytes() == (fixture_root() / "docs" / name).read_bytes()
+    for name in sorted(p.name for p in (fixture_root() / "docs" / "assets").glob("citation*")):
+        assert (out / "assets" / name).read_bytes() == (fixture_root() / "docs" / "assets" / name).read_bytes()
     data = json.loads(dump.read_text(encoding="utf-8"))
     assert data["document"] == seed_document.to_dict()
     assert "edition" not in data["metadata"]  # the edition is publish.py's, not metadata
 
 
 def test_convert_keeps_hand_written_files(docs_dir):
-    result = run_cli(SEED, "--out", docs_dir)
+    result = run_cli("--out", docs_dir)
     assert result.returncode == 0, result.stderr
     assert (docs_dir / "about.md").read_text(encoding="utf-8") == "# Hand-written\n"
-    assert check(SEED, docs_dir) == []
+    assert _stale(docs_dir) == []
 
 
 # --- --check -------------------------------------------------------------------------------
 
 
-def test_committed_docs_are_not_stale():
-    """docs/ in the repository is exactly what the converter makes from source/."""
+def _stale(out: Path) -> list[str]:
+    """--check of the fixture project's source against ``out``: the generated files missing, differing or extra."""
+    result = run_cli("--check", "--out", out)
+    if result.returncode == 0:
+        return []
+    found = re.search(r" is stale: (.+) \(run scripts/convert\.py\)", result.stderr)
+    assert found, result.stderr
+    return found.group(1).split(", ")
+
+
+def test_fresh_docs_are_not_stale():
+    """docs/ of a project is exactly what the converter makes from its source/ (the live project: publish.py
+    --check, tests/test_publishing_check.py)."""
     result = run_cli("--check")
     assert result.returncode == 0, result.stderr
-    assert check() == []
+    assert _stale(fixture_root() / "docs") == []
 
 
 def test_check_passes_on_a_fresh_copy(docs_dir):
@@ -319,7 +330,7 @@ def test_check_fails_on_an_extra_generated_page(docs_dir):
     result = run_cli("--check", "--out", docs_dir)
     assert result.returncode == 1
     assert "s9.md" in result.stderr
-    assert check(SEED, docs_dir) == ["s9.md"]
+    assert _stale(docs_dir) == ["s9.md"]
 
 
 def test_check_fails_on_a_missing_page(docs_dir):
@@ -344,7 +355,7 @@ def test_check_on_a_page_that_is_not_utf8(docs_dir):
 def test_check_with_dump_json(tmp_path, docs_dir):
     dump = tmp_path / "check.json"
     assert run_cli("--check", "--out", docs_dir, "--dump-json", dump).returncode == 0
-    assert json.loads(dump.read_text(encoding="utf-8")) == convert().to_dict()
+    assert json.loads(dump.read_text(encoding="utf-8")) == FIXTURES.convert().to_dict()
 
 
 def test_check_with_bad_input_is_exit_2(tmp_path, docs_dir):
@@ -368,7 +379,7 @@ def test_a_copy_outside_source_is_converted_with_the_project_files(tmp_path):
     assert "warning" not in result.stderr  # the project's translations match this text
     # The path as given.
     assert "from elsewhere/copy.txt as page index (zh)." in (out / "index.md").read_text(encoding="utf-8")
-    assert _without_mark(out) == _without_mark(ROOT / "docs")
+    assert _without_mark(out) == _without_mark(fixture_root() / "docs")
 
 
 def test_translations_of_another_text_give_one_warning(tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from conftest import seed_text
+from conftest import TRANSLATIONS, seed_text
 from trump2_web_edition.edition.model import Paragraph, Text
 from trump2_web_edition.edition.parse import parse_bytes
 from trump2_web_edition.edition.translation import translated_inlines, translation_status
@@ -62,10 +62,9 @@ def test_a_renumbered_note_is_no_change_of_its_text(seed_document):
 
 
 def test_a_revised_translation_is_a_change_of_its_english_only(seed_document):
-    from conftest import ROOT
     from trump2_web_edition.edition.translation import load_translations
 
-    entries = load_translations(ROOT / "source" / "translations" / "en")
+    entries = load_translations(TRANSLATIONS)
     old = translation_status(seed_document, entries)
     revised = dict(entries)
     entry = entries["s1-p1"]
@@ -78,10 +77,9 @@ def test_a_revised_translation_is_a_change_of_its_english_only(seed_document):
 
 
 def test_an_english_gone_stale_says_so(seed_document):
-    from conftest import ROOT
     from trump2_web_edition.edition.translation import load_translations
 
-    entries = load_translations(ROOT / "source" / "translations" / "en")
+    entries = load_translations(TRANSLATIONS)
     changed = _document(seed_text().replace("已然定型", "已经定型", 1))
     before, after = translation_status(seed_document, entries), translation_status(changed, entries)
     (change,) = compare(seed_document, changed, before, after)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
+from conftest import EDITIONS_FILE
 from trump2_web_edition.edition.errors import SourceError
 from trump2_web_edition.publishing.registry import EditorNote, load_editions, parse_editions
 
 
 def test_the_committed_file():
-    editions = load_editions(ROOT / "source" / "editions.yml")
+    editions = load_editions(EDITIONS_FILE)
     assert editions.repository.startswith("https://github.com/")
     assert editions.site_url.startswith("https://")
 

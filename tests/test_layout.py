@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
+from conftest import LAYOUT
 from trump2_web_edition.edition.errors import SourceError
 from trump2_web_edition.edition.layout import (
     CONTINUE,
@@ -65,7 +65,7 @@ def test_load_layout(tmp_path):
     with pytest.raises(SourceError, match="not UTF-8") as caught:
         load_layout(bad)
     assert caught.value.line == 2
-    load_layout(ROOT / "source" / "layout.yml")  # the project's own file is valid
+    load_layout(LAYOUT)  # the project's own file is valid
 
 
 def test_stale_decisions():

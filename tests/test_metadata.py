@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ERROR_LINE, ROOT, SEED, run_cli, tree_hash
+from conftest import ERROR_LINE, METADATA, SEED, run_cli, tree_hash
 from trump2_web_edition.edition.errors import SourceError
 from trump2_web_edition.edition.metadata import Metadata, load_metadata, parse_metadata
 
 
 def test_project_metadata_file():
-    metadata = load_metadata(ROOT / "source" / "metadata.yml")
+    metadata = load_metadata(METADATA)
     assert metadata.journal == "" and metadata.doi == "" and metadata.year == ""
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import textwrap
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -204,7 +205,10 @@ def test_redeploying_the_same_commit_rewrites_nothing(tmp_path):
     project.publish("1.0")
     before = project.blobs()
     head = project.git("rev-parse", "gh-pages")
-    assert "redeployed" in project.publish("1.0").stderr
+    stderr = project.publish("1.0").stderr
+    assert "redeployed" in stderr
+    # No remote to read the Pages branch from: the local branch is the truth, and the editor is told so.
+    assert "publish.py: note: no remote 'origin': publishing from the local gh-pages branch" in stderr
     assert project.blobs() == before
     assert project.git("diff", "--stat", head, "gh-pages") == ""
 
@@ -288,13 +292,16 @@ def test_workflow_is_valid(workflow):
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-def test_deploy_workflow_runs_the_tests_then_publish():
+def test_deploy_workflow_checks_the_content_then_publishes():
     text = (ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8")
-    steps = ["actions/setup-python", "scripts/setup.sh", "scripts/test.sh", "scripts/publish.py"]
+    # The content check, not the full suite (ci.yml runs that for the code): a correction publishes.
+    steps = ["actions/setup-python", "scripts/setup.sh", "scripts/publish.py --check", 'scripts/publish.py "']
     positions = [text.find(step) for step in steps]
     assert -1 not in positions, dict(zip(steps, positions, strict=True))
     assert positions == sorted(positions)
     assert "mike deploy" not in text  # publish.py does it, exactly as on an editor's machine
+    assert "scripts/test.sh" not in text and "git fetch" not in text  # publish.py fetches gh-pages itself
+    assert "scripts/test.sh" in (ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
 
 
 def test_links_workflow_publishes_link_health_and_commits_nothing_to_main():
@@ -306,3 +313,17 @@ def test_links_workflow_publishes_link_health_and_commits_nothing_to_main():
 def test_the_readme_publishing_steps_name_publish_py():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert re.search(r"python scripts/publish\.py 1\.1 --push", readme)
+
+
+def test_the_editors_guide_covers_the_first_edition_a_correction_and_the_check():
+    from trump2_web_edition.publishing.registry import parse_editions
+
+    guide = (ROOT / "EDITING.md").read_text(encoding="utf-8")
+    for words in ("publish.py --check", "publish.py 1.0 --push", "publish.py 1.1 --push", "--translation-status",
+                  "reviewed:", "review_note", "REVIEW.md", "five minutes", "v1.1"):
+        assert words in guide, words
+    # The editor's note example is a valid source/editions.yml.
+    found = re.search(r"\n( *)```yaml\n(\1notes:\n.*?)\1```", guide, re.S)
+    assert found, "no notes example"
+    example = textwrap.dedent(found.group(2))
+    assert set(parse_editions(example, "EDITING.md").notes) == {"1.1"}

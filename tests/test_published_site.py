@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import lxml.html
+from trump2_web_edition.devtools.pages import SITE_URL
 from trump2_web_edition.devtools.published_site import publish
 from trump2_web_edition.devtools.site_build import TEST_EDITION
 
@@ -17,4 +18,5 @@ def test_publish_gives_the_gh_pages_tree_of_the_edition(tmp_path):
     home = lxml.html.parse(str(pages / TEST_EDITION.version / "index.html")).getroot()
     # The pages are the edition's (publish.py renders them), not the draft in docs/.
     assert home.xpath("//meta[@name='citation_publication_date']/@content") == ["2026/11/01"]
-    assert home.xpath("//link[@rel='canonical']/@href") == [TEST_EDITION.base_url]
+    # TEST_EDITION names the OWNER/REPO placeholders, which publish.py refuses: the test addresses instead.
+    assert home.xpath("//link[@rel='canonical']/@href") == [f"{SITE_URL}{TEST_EDITION.version}/"]

@@ -9,8 +9,20 @@ from pathlib import Path
 import lxml.html
 import pytest
 import yaml
-from conftest import ROOT, SEED, nonspace, run_cli, seed_text, to_html, tree_hash
-from trump2_web_edition.edition.convert import TranslationIncomplete, convert, convert_to
+from conftest import (
+    FIXTURES,
+    GLOSSARY,
+    LAYOUT,
+    METADATA,
+    SEED,
+    TRANSLATIONS,
+    nonspace,
+    run_cli,
+    seed_text,
+    to_html,
+    tree_hash,
+)
+from trump2_web_edition.edition.convert import TranslationIncomplete, convert_to
 from trump2_web_edition.edition.errors import SourceError
 from trump2_web_edition.edition.model import Heading, Link, NoteRef, Text
 from trump2_web_edition.edition.plan import note_references as note_markers
@@ -27,9 +39,8 @@ from trump2_web_edition.edition.translation import (
     translated_inlines,
     translation_status,
 )
+from trump2_web_edition.publishing.check import glossary_problems
 
-TRANSLATIONS = ROOT / "source" / "translations" / "en"
-GLOSSARY = ROOT / "source" / "glossary.yml"
 BRACKETED = re.compile(r"\s?\[[^\[\]]*\]")
 CJK = re.compile(r"[\u3400-\u9fff]")
 # The seed's first body paragraph of section 一 (s1-p1), and a changed wording for it.
@@ -122,15 +133,6 @@ def _glossary() -> tuple[Term, ...]:
     return load_glossary(GLOSSARY)
 
 
-def _uncovered(text: str, term: str, longer: list[str]) -> bool:
-    """Whether ``term`` occurs in ``text`` outside every occurrence of a longer glossary term."""
-    spans = [m.span() for t in longer for m in re.finditer(re.escape(t), text)]
-    return any(
-        not any(start <= m.start() and m.end() <= end for start, end in spans)
-        for m in re.finditer(re.escape(term), text)
-    )
-
-
 def test_glossary_is_well_formed():
     terms = _glossary()
     assert len(terms) >= 60
@@ -143,29 +145,8 @@ def test_glossary_is_well_formed():
 
 
 def test_glossary_terms_are_used_wherever_their_chinese_occurs(seed_document, entries):
-    """Each part where a term's Chinese occurs has the term's English: its own rendering where the glossary
-    fixes one for that part, else the default; a term with no default must list every such part."""
-    terms = _glossary()
-    misses, unused, unruled, idle = [], [], [], []
-    for term in terms:
-        zh = nonspace(term.zh)
-        longer = [nonspace(t.zh) for t in terms if len(nonspace(t.zh)) > len(zh) and zh in nonspace(t.zh)]
-        found = set()
-        for item in source_items(seed_document):
-            if _uncovered(nonspace(item.text), zh, longer):
-                found.add(item.id)
-                english = term.english_for(item.id)
-                if english is None:
-                    unruled.append((term.zh, item.id))
-                elif english.casefold() not in entries[item.id].text.casefold():
-                    misses.append((term.zh, english, item.id))
-        if not found:
-            unused.append(term.zh)
-        idle += [(term.zh, i) for r in term.renderings for i in r.ids if i not in found]
-    assert misses == []
-    assert unused == []
-    assert unruled == []  # a part the glossary gives no rendering for
-    assert idle == []  # a rendering listed for a part where the Chinese does not occur
+    # The same rule publish.py --check applies to the live content.
+    assert glossary_problems(seed_document, entries, GLOSSARY) == []
 
 
 def test_glossary_renderings_by_context(tmp_path):
@@ -265,7 +246,7 @@ def _changed_copy(tmp_path: Path) -> Path:
 
 
 def test_a_changed_paragraph_is_flagged_stale(tmp_path):
-    conversion = convert(_changed_copy(tmp_path))
+    conversion = FIXTURES.convert(source=_changed_copy(tmp_path))
     status = conversion.translation
     assert status.ids(STALE) == ("s1-p1",)
     assert status.ids(MISSING) == status.ids(MISMATCHED) == ()
@@ -275,7 +256,7 @@ def test_a_changed_paragraph_is_flagged_stale(tmp_path):
 
 
 def test_a_stale_paragraph_is_marked_with_the_chinese_shown(tmp_path):
-    pages = {p.path: p.text for p in convert(_changed_copy(tmp_path)).files}
+    pages = {p.path: p.text for p in FIXTURES.convert(source=_changed_copy(tmp_path)).files}
     tree = _tree(pages["s1.en.md"])
     (paragraph,) = tree.xpath("//p[@id='s1-p1']")
     assert paragraph.text_content().startswith("Since Trump returned to office")
@@ -328,7 +309,7 @@ def test_an_orphaned_translation_is_reported(tmp_path, seed_document):
 def test_strict_conversion_writes_nothing(tmp_path):
     out = tmp_path / "out"
     with pytest.raises(TranslationIncomplete) as error:
-        convert_to(_changed_copy(tmp_path), out, strict=True)
+        convert_to(_changed_copy(tmp_path), out, None, TRANSLATIONS, True, METADATA, LAYOUT)
     assert error.value.status.ids(STALE) == ("s1-p1",)
     assert not out.exists()
 
@@ -343,7 +324,7 @@ def test_cli_translation_status(tmp_path):
     result = run_cli(source, "--translation-status")
     assert result.returncode == 0
     assert "94/95 current" in result.stdout and "stale: s1-p1" in result.stdout
-    changed = next(i for i in source_items(convert(source).document) if i.id == "s1-p1")
+    changed = next(i for i in source_items(FIXTURES.convert(source=source).document) if i.id == "s1-p1")
     assert f"  s1-p1: {changed.hash}" in result.stdout
     assert run_cli(source, "--translation-status", "--strict").returncode == 1
 
@@ -373,7 +354,7 @@ def test_cli_strict_passes_on_the_committed_source():
 
 @pytest.fixture(scope="module")
 def pages():
-    return {page.path: page.text for page in convert().files}
+    return {page.path: page.text for page in FIXTURES.convert().files}
 
 
 @pytest.mark.parametrize("stem", ["index", "s1", "s2", "s3", "s4", "conclusion"])

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import ROOT, to_html
+from conftest import TRANSLATIONS, to_html
 from trump2_web_edition.edition.errors import SourceError
 from trump2_web_edition.edition.render.site import SiteInput, render_site
 from trump2_web_edition.edition.translation import TRANSLATOR_MARKER, load_translations, translation_status
 
-TRANSLATIONS = ROOT / "source" / "translations" / "en"
 HASH = "0123456789ab"
 
 
@@ -116,31 +115,3 @@ def test_translator_notes_never_change_the_authors_note_count(english_pages):
         assert not TRANSLATOR_MARKER.search(text), name  # every [^tK] became a marked reference
     cited = {int(n) for text in pages.values() for n in re.findall(r"\[\^(\d+)\]:", text)}
     assert cited <= set(range(1, 43))
-
-
-def _review_counts() -> str:
-    """The "Counts" paragraph of REVIEW.md, on one line."""
-    text = (TRANSLATIONS / "REVIEW.md").read_text(encoding="utf-8")
-    start = text.index("**Counts**")
-    return " ".join(text[start : text.index("\n\n", start)].split())
-
-
-def _stated(pattern: str, counts: str) -> int:
-    match = re.search(pattern, counts)
-    assert match, f"REVIEW.md's counts do not state {pattern!r}"
-    return int(match.group(1))
-
-
-def test_review_log_states_the_true_counts():
-    """REVIEW.md's figures are those of the translation files, so they cannot drift."""
-    entries = load_translations(TRANSLATIONS)
-    notes = [n for e in entries.values() for n in e.translator_notes]
-    counts = _review_counts()
-    assert _stated(r"all (\d+) parts", counts) == len(entries)
-    assert _stated(r"(\d+) parts carry a `review_note`", counts) == sum(1 for e in entries.values() if e.review_note)
-    assert _stated(r"(\d+) translator's notes", counts) == len(notes)
-    assert _stated(r"(\d+) quotations of English originals", counts) == sum(len(e.quotes) for e in entries.values())
-    marked = [n for n in notes if n.startswith("Translated from the author’s Chinese")]
-    assert _stated(r"(\d+) marked as translated from the Chinese", counts) == len(marked)
-    reviewed = {e.reviewed for e in entries.values()}
-    assert len(reviewed) == 1 and f"reviewed: {reviewed.pop().isoformat()}" in counts

@@ -1,6 +1,7 @@
 """GitHub Pages on this machine, for tests and benchmarks: the project copied into a temporary git
-repository, editions published into its gh-pages branch with scripts/publish.py (real git, real
-mike), and that branch served on 127.0.0.1 under /REPO/ as GitHub Pages would."""
+repository (its source/ the tests' fixture copy, its docs/ converted from it), editions published into
+its gh-pages branch with scripts/publish.py (real git, real mike), a bare repository playing GitHub,
+and that branch served on 127.0.0.1 under /REPO/ as GitHub Pages would."""
 
 from __future__ import annotations
 
@@ -16,14 +17,17 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from .site_build import FIXTURES, Sources
+
 ROOT = Path(__file__).resolve().parents[3]
 # What a deploy needs: the site's sources and the converter (an editor's correction goes
-# through scripts/convert.py). Everything else stays out of the copy.
-PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "hooks", "jieba_userdict.txt", "source", "scripts", ".gitignore")
+# through scripts/convert.py). Everything else stays out of the copy; source/ comes from the fixtures.
+PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "hooks", "jieba_userdict.txt", "scripts", ".gitignore")
 # Not "REPO": a name other than the placeholder's proves nothing is hard-wired to it.
 OWNER = "example-owner"
 REPO = "web-edition"
 SITE_URL = f"https://{OWNER}.github.io/{REPO}/"
+REPOSITORY = f"https://github.com/{OWNER}/{REPO}"
 BIN = Path(sys.executable).parent
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test Editor",
@@ -35,17 +39,26 @@ GIT_ENV = {
 }
 
 
-@dataclass
+@dataclass(frozen=True)
 class Project:
-    """A temporary copy of the project that is its own git repository."""
+    """A temporary copy of the project that is its own git repository.
+
+    ``site_url`` and ``repository`` are passed as $SITE_URL and $REPOSITORY, as the deploy workflow
+    passes them; empty, neither is set (publishing then reads source/editions.yml).
+    """
 
     path: Path
     site_url: str = SITE_URL
+    repository: str = REPOSITORY
 
     def env(self) -> dict[str, str]:
-        """Environment for git, mkdocs and mike: test identity, this SITE_URL, and
+        """Environment for git, mkdocs and mike: test identity, this SITE_URL and REPOSITORY, and
         SOURCE_DATE_EPOCH from the checked-out commit, as the deploy workflow sets it."""
-        env = dict(os.environ, **GIT_ENV, NO_MKDOCS_2_WARNING="1", SITE_URL=self.site_url)
+        env = dict(os.environ, **GIT_ENV, NO_MKDOCS_2_WARNING="1")
+        for name, value in (("SITE_URL", self.site_url), ("REPOSITORY", self.repository)):
+            env.pop(name, None)
+            if value:
+                env[name] = value
         env["PATH"] = os.pathsep.join([str(BIN), env.get("PATH", "")])  # mike runs `mkdocs`
         env.pop("GIT_DIR", None)
         env.pop("GIT_WORK_TREE", None)
@@ -131,20 +144,52 @@ class Project:
         return entries
 
 
-def make_project(dest: Path, date: str | None = None, site_url: str = SITE_URL) -> Project:
-    """Copy the project's sources into ``dest`` and commit them as a new repository (at ``date``)."""
+def make_project(
+    dest: Path,
+    date: str | None = None,
+    site_url: str = SITE_URL,
+    repository: str = REPOSITORY,
+    sources: Sources = FIXTURES,
+    root: Path = ROOT,
+) -> Project:
+    """Copy the project at ``root`` into ``dest`` with ``sources`` (the fixtures) as its source/, convert
+    them into its docs/ with the copy's scripts/convert.py, and commit it all as a new repository (at ``date``)."""
     dest.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
     for name in PROJECT_FILES:
-        source = ROOT / name
+        source = root / name
         if source.is_dir():
-            ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
             shutil.copytree(source, dest / name, ignore=ignore)
         elif source.exists():
             shutil.copy2(source, dest / name)
-    project = Project(dest, site_url)
+    shutil.copytree(sources.folder, dest / "source", ignore=ignore)
+    project = Project(dest, site_url, repository)
+    project.convert()
     project.git("init", "-q", "-b", "main")
     project.commit_all("The edition as of the test run", date)
     return project
+
+
+def make_origin(project: Project, dest: Path, push_main: bool = True) -> Path:
+    """A bare repository at ``dest`` playing GitHub: the project's ``origin`` (holding its main branch, unless
+    not ``push_main``)."""
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(dest)], check=True, timeout=120)
+    project.git("remote", "add", "origin", str(dest))
+    if push_main:
+        project.git("push", "-q", "origin", "main")
+    return dest
+
+
+def clone(origin: Path, dest: Path, site_url: str = SITE_URL, repository: str = REPOSITORY) -> Project:
+    """A fresh clone of ``origin`` (main checked out, no local gh-pages), as an editor's new machine has."""
+    subprocess.run(
+        ["git", "clone", "-q", str(origin), str(dest)],
+        env=dict(os.environ, **GIT_ENV),
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return Project(dest, site_url, repository)
 
 
 class _PagesHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,4 +1,7 @@
-"""Build the real site (a copy of the project files) into a scratch folder, for tests and benchmarks."""
+"""Build the real site (a copy of the project files) into a scratch folder, for tests and benchmarks.
+
+The pages are rendered from the tests' own copy of the sources (``tests/fixtures/source``), not the
+live ``source/``: an editor's correction there changes no test's input."""
 
 from __future__ import annotations
 
@@ -7,15 +10,58 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..edition.convert import convert
+from ..edition.convert import Conversion, convert
 from ..edition.output import write_pages
 from ..edition.release import Edition
 from ..publishing.build_config import edition_config
 
 ROOT = Path(__file__).resolve().parents[3]
 PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "hooks", "jieba_userdict.txt")
+SEED_NAME = "000_075e35d79351af94.txt"
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The inputs of a conversion, in one folder laid out as the project's source/ is."""
+
+    folder: Path
+    name: str = SEED_NAME
+
+    @property
+    def source(self) -> Path:
+        return self.folder / self.name
+
+    @property
+    def metadata(self) -> Path:
+        return self.folder / "metadata.yml"
+
+    @property
+    def translations(self) -> Path:
+        return self.folder / "translations" / "en"
+
+    @property
+    def layout(self) -> Path:
+        return self.folder / "layout.yml"
+
+    @property
+    def editions(self) -> Path:
+        return self.folder / "editions.yml"
+
+    @property
+    def glossary(self) -> Path:
+        return self.folder / "glossary.yml"
+
+    def convert(self, edition: Edition | None = None, source: Path | None = None) -> Conversion:
+        """These sources (or another ``source`` text with their files) converted: the unpublished draft,
+        unless ``edition`` is given. Nothing is read from the live source/."""
+        return convert(source or self.source, self.metadata, self.translations, edition, layout=self.layout)
+
+
+# The tests' own copy of the seed and its files: what the converter's, renderers' and publishing's tests read.
+FIXTURES = Sources(ROOT / "tests" / "fixtures" / "source")
 # The edition the tests build, as publish.py would: a number, a release date, the placeholder addresses.
 TEST_EDITION = Edition(
     version="1.0",
@@ -25,11 +71,12 @@ TEST_EDITION = Edition(
 )
 
 
-def copy_project(project: Path, edition: Edition | None = None) -> None:
-    """Copy what a build reads (config, pages, overrides, search dictionary) into ``project``.
+def copy_project(project: Path, edition: Edition | None = None, sources: Sources = FIXTURES) -> None:
+    """Copy what a build reads (config, hand-written assets, overrides, search dictionary) into ``project``,
+    with the pages rendered from ``sources``.
 
     With ``edition``, the pages are those the converter renders for that edition (as publish.py
-    builds it), else the committed draft in docs/.
+    builds it), else the unpublished draft.
     """
     project.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
@@ -38,8 +85,8 @@ def copy_project(project: Path, edition: Edition | None = None) -> None:
             shutil.copytree(source, project / name)
         else:
             shutil.copy2(source, project / name)
+    write_pages(sources.convert(edition).files, project / "docs")
     if edition is not None:
-        write_pages(convert(edition=edition).files, project / "docs")
         config = project / "mkdocs.yml"
         config.write_text(edition_config(config.read_text(encoding="utf-8"), edition), encoding="utf-8")
 

@@ -1,10 +1,13 @@
 """Publishing: an edition (or the link health) onto the GitHub Pages branch, all checks before any write.
 
-``publish_edition`` does what the deploy workflow does: it refuses a bad edition number, a dirty
-working tree or a stale ``docs/``; renders the edition (its number, the release commit's date,
+``publish_edition`` does what the deploy workflow does: it first reads the Pages branch as the remote
+has it (``sync``); it refuses a bad edition number (or one already published, however spelled), a dirty
+working tree, a stale ``docs/``, placeholder addresses, and with ``--push`` a tag ``vX.Y`` naming another
+commit; renders the edition (its number, the release commit's date,
 what changed since the previous edition, read from git); builds it with ``mike deploy VERSION
 latest``, recording the commit, date and number of changes in mike's ``versions.json``; sets the
-default; and writes the root 404 page. ``publish_link_health`` puts the weekly check's verdicts
+default; writes the root 404 page; and with ``push``, pushes the tag ``vX.Y`` (the edition's commit)
+before the Pages branch. ``publish_link_health`` puts the weekly check's verdicts
 at the root, in a commit of its own: no file of any edition changes.
 """
 
@@ -27,18 +30,19 @@ from ..edition.errors import SourceError
 from ..edition.output import stale_files, write_pages
 from ..edition.release import Edition
 from ..linkcheck.health import HEALTH_FILE, HealthFileError, LinkHealth, health_from_report, merge, parse_health
-from . import git
+from . import git, sync
 from .build_config import ConfigError, edition_config
 from .edition_build import PreviousEdition, build_edition
 from .registry import EditionsFile, load_editions
 from .root_files import root_404_html
-from .versions import VersionError, parse_version, previous_of, sort_versions
+from .versions import VersionError, parse_version, previous_of, same_version, sort_versions
 
 ALIAS = "latest"
 MIKE = str(Path(sys.executable).with_name("mike"))
 LOCALES = ["en"]  # the languages besides the default, as mkdocs.yml builds them (under /en/)
 SITE_FILES = ("mkdocs.yml", "overrides", "hooks")  # what a build reads besides docs/
 _DEPLOYED = re.compile(r"^Deployed (?P<commit>[0-9a-f]{7,40}) to (?P<version>\S+)")
+_PLACEHOLDER = re.compile(r"\b(OWNER|REPO)\b")
 
 
 class PublishError(Exception):
@@ -98,6 +102,7 @@ class Published:
     previous: str
     changes: int
     redeploy: bool
+    notes: tuple[str, ...] = ()  # what the editor should know (e.g. no remote: the local Pages branch was read)
 
 
 def published_editions(repo: Path, branch: str = "gh-pages") -> list[PublishedEdition]:
@@ -139,11 +144,13 @@ def _check_version(version: str, head: str, published: list[PublishedEdition]) -
     except VersionError as error:
         raise PublishError(str(error)) from None
     for edition in published:
-        if edition.version == version:
-            if edition.commit and (head.startswith(edition.commit) or edition.commit.startswith(head)):
+        if same_version(edition.version, version):
+            same_commit = edition.commit and (head.startswith(edition.commit) or edition.commit.startswith(head))
+            if same_commit and edition.version == version:
                 return True
+            spelled = f" as {edition.version}" if edition.version != version else ""
             raise PublishError(
-                f"edition {version} is already published (from commit {edition.commit[:12] or 'unknown'});"
+                f"edition {version} is already published{spelled} (from commit {edition.commit[:12] or 'unknown'});"
                 " a correction is a new edition: publish a higher number"
             )
     newest = published[-1].version if published else ""
@@ -219,10 +226,14 @@ def _tool_env(site_url: str, epoch: int) -> dict[str, str]:
 
 
 def _addresses(settings: EditionsFile, site_url: str | None, repository: str | None) -> tuple[str, str]:
+    """The site's address and the repository readers report to; refuses either while it is a placeholder."""
     site = site_url or os.environ.get("SITE_URL") or settings.site_url
     repo = repository or os.environ.get("REPOSITORY") or settings.repository
-    if not site:
-        raise PublishError("the site's address is unknown: set site_url in source/editions.yml or SITE_URL")
+    how = "in source/editions.yml, or pass $SITE_URL/$REPOSITORY or --site-url/--repository"
+    if not site or _PLACEHOLDER.search(site):
+        raise PublishError(f"the site's address is {site or 'unknown'!r}, a placeholder: set site_url {how}")
+    if not repo or _PLACEHOLDER.search(repo):
+        raise PublishError(f"the repository is {repo or 'unknown'!r}, a placeholder: set repository {how}")
     return (site if site.endswith("/") else site + "/"), repo
 
 
@@ -240,16 +251,18 @@ def publish_edition(
     root = project.root
     try:
         head = git.head_commit(root)
-        published = published_editions(root, branch) if git.branch_exists(root, branch) else []
+        pages = sync.pages_source(root, remote, branch)
+        published = published_editions(root, pages.ref) if pages.ref else []
         redeploy = _check_version(version, head, published)
         _check_checkout(project)
         settings = load_editions(project.editions)
         site, repo_url = _addresses(settings, site_url, repository)
+        push_tag = push and sync.check_tag(root, remote, version, head)
         epoch = git.commit_time(root)
         released = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
         previous_version = previous_of(version, [e.version for e in published])
         checks = {}
-        health = git.read_file(root, branch, HEALTH_FILE) if published else None
+        health = git.read_file(root, pages.ref, HEALTH_FILE) if published else None
         if health is not None:
             checks = dict(parse_health(health.decode("utf-8"), f"{branch}:{HEALTH_FILE}").results)
         with tempfile.TemporaryDirectory(prefix="publish-") as name:
@@ -264,6 +277,7 @@ def publish_edition(
             changes = build.changed_passages
             extra_nav = ["changes.md"] if previous else []
             config = stage_site(project, build.conversion, build.edition, scratch / "site", extra_nav)
+            sync.adopt(root, pages, branch)  # every check passed: the local branch becomes the remote's
             deploy = [MIKE, "deploy", "-F", str(config), "--update-aliases", "-b", branch, "-r", remote]
             deploy += ["--prop-set-string", f"commit={head}", "--prop-set-string", f"released={released}"]
             deploy += ["--prop-set", f"changes={changes}", version, ALIAS]
@@ -275,12 +289,15 @@ def publish_edition(
             root_files[HEALTH_FILE] = LinkHealth().to_json()
         git.commit_files(root, branch, root_files, "Root files: the 404 page for every edition")
         if push:
+            if push_tag:  # the commit versions.json records reaches the remote before the pages naming it
+                sync.push_tag(root, remote, version, head)
             git.push(root, remote, branch)
-    except (SourceError, HealthFileError, git.GitError) as error:
+    except (SourceError, HealthFileError, git.GitError, sync.SyncError) as error:
         raise PublishError(str(error)) from None
     except OSError as error:
         raise PublishError(f"{error.filename or ''}: {error.strerror or error}") from None
-    return Published(version, head, released, previous_version or "", changes, redeploy)
+    notes = (pages.note,) if pages.note else ()
+    return Published(version, head, released, previous_version or "", changes, redeploy, notes)
 
 
 def publish_link_health(

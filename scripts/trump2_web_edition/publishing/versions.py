@@ -12,10 +12,22 @@ class VersionError(ValueError):
 
 
 def parse_version(text: str) -> tuple[int, ...]:
-    """``"1.10"`` -> ``(1, 10)``: two or three dot-separated numbers without leading zeros."""
+    """``"1.10"`` -> ``(1, 10)``: two or three dot-separated numbers without leading zeros.
+
+    Trailing zero components are dropped, so that numbers compare as versions: ``1.1.0`` is ``1.1``
+    (``(1, 1)``), and ``1.0`` is ``(1,)``.
+    """
     if not _VERSION.match(text):
         raise VersionError(f"{text!r} is not an edition number (like 1.0, 1.1 or 2.0.1)")
-    return tuple(int(part) for part in text.split("."))
+    parts = [int(part) for part in text.split(".")]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
+
+
+def same_version(a: str, b: str) -> bool:
+    """Whether two edition numbers name the same edition (``1.1`` and ``1.1.0`` do)."""
+    return is_version(a) and is_version(b) and parse_version(a) == parse_version(b)
 
 
 def is_version(text: str) -> bool:
