@@ -222,6 +222,14 @@ def test_a_dirty_working_tree_is_refused(published):
         scratch.unlink()
 
 
+def test_a_pdf_that_cannot_be_built_stops_publishing(published, tmp_path, monkeypatch):
+    """No CJK font (an empty fontconfig): one line naming what is missing, and gh-pages untouched."""
+    config = tmp_path / "fonts.conf"
+    config.write_text(f'<?xml version="1.0"?>\n<fontconfig><cachedir>{tmp_path}</cachedir></fontconfig>\n')
+    monkeypatch.setenv("FONTCONFIG_FILE", str(config))
+    assert _refused(published, "1.2") == "publish.py: error: no CJK font found: install fonts-noto-cjk"
+
+
 def test_a_stale_docs_folder_is_refused(published):
     source = published.path / SOURCE
     original = source.read_text(encoding="utf-8")
@@ -327,3 +335,48 @@ def test_the_editors_guide_covers_the_first_edition_a_correction_and_the_check()
     assert found, "no notes example"
     example = textwrap.dedent(found.group(2))
     assert set(parse_editions(example, "EDITING.md").notes) == {"1.1"}
+
+
+# --- what scholars and archives keep: the offprints and the JATS XML of every edition (issue 19) -------
+
+
+def test_every_edition_has_its_pdfs_and_jats_and_keeps_them(editions):
+    for version in ("1.0", "1.1"):
+        for name in ("article-zh.pdf", "article-en.pdf", "article.xml"):
+            assert f"{version}/{name}" in editions.blobs["1.1"], (version, name)
+    for name in ("article-zh.pdf", "article-en.pdf", "article.xml"):  # publishing 1.1 leaves 1.0's as they were
+        assert editions.blobs["1.0"][f"1.0/{name}"] == editions.blobs["health B"][f"1.0/{name}"]
+    pdf = subprocess.run(
+        ["git", "show", "gh-pages:1.1/article-zh.pdf"], cwd=editions.project.path, capture_output=True, check=True
+    ).stdout
+    assert pdf.startswith(b"%PDF-") and len(pdf) < 2_000_000
+
+
+def test_every_page_links_its_languages_pdf_and_names_it_to_scholar(editions):
+    blobs = editions.blobs["health B"]
+    site = "https://example-owner.github.io/web-edition/"
+    for version in ("1.0", "1.1"):
+        for path in _pages(editions, version):
+            lang = "en" if path.startswith(f"{version}/en/") else "zh"
+            name = f"article-{lang}.pdf"
+            page = _page(editions, path)
+            (pdf_url,) = page.xpath("//meta[@name='citation_pdf_url']/@content")
+            assert pdf_url == f"{site}{version}/{name}", path
+            (link,) = page.xpath("//p[@class='edition-downloads']/a[@type='application/pdf']/@href")
+            assert _normal((Path(path).parent / link).as_posix()) == f"{version}/{name}", (path, link)
+            assert f"{version}/{name}" in blobs
+            jats = page.xpath("//link[@type='application/jats+xml']/@href")
+            assert jats == [f"{site}{version}/article.xml"], path
+        home = _page(editions, f"{version}/index.html")
+        assert home.xpath("//p[@class='edition-downloads']/a[@type='application/jats+xml']")
+        assert home.xpath("//*[@id='cite']/following::a[@href='article-zh.pdf']"), "the cite box names the PDF"
+
+
+def _normal(path: str) -> str:
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part == "..":
+            parts.pop()
+        elif part not in (".", ""):
+            parts.append(part)
+    return "/".join(parts)

@@ -17,6 +17,7 @@ from ..edition.convert import Conversion, convert
 from ..edition.output import write_pages
 from ..edition.release import Edition
 from ..publishing.build_config import edition_config
+from ..publishing.downloads import edition_downloads
 
 ROOT = Path(__file__).resolve().parents[3]
 PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "hooks", "jieba_userdict.txt")
@@ -85,8 +86,11 @@ def copy_project(project: Path, edition: Edition | None = None, sources: Sources
             shutil.copytree(source, project / name)
         else:
             shutil.copy2(source, project / name)
-    write_pages(sources.convert(edition).files, project / "docs")
-    if edition is not None:
+    conversion = sources.convert(edition)
+    write_pages(conversion.files, project / "docs")
+    if edition is not None:  # as publish.py builds it: the edition's downloads at its root, its settings
+        for name, data in edition_downloads(conversion, edition).items():
+            (project / "docs" / name).write_bytes(data)
         config = project / "mkdocs.yml"
         config.write_text(edition_config(config.read_text(encoding="utf-8"), edition), encoding="utf-8")
 

@@ -26,6 +26,10 @@ EDITORS = "editors"
 ABSTRACT = "abstract-p1"
 ENGLISH_ABSTRACT = "abstract-en-p1"
 
+# What every published edition offers at its root besides its pages: an offprint per language, the JATS XML.
+PDF_FILES = {"zh": "article-zh.pdf", "en": "article-en.pdf"}
+JATS_FILE = "article.xml"
+
 _PARAGRAPH_ID = re.compile(r"^(?P<section>[a-z0-9]+(?:-[a-z0-9]+)*?)-p(?P<number>\d+)$")
 
 
@@ -95,3 +99,8 @@ def edition_href(from_page: str, from_lang: str, version: str, to_page: str, to_
     depth = page_url(from_page, from_lang).count("/")
     anchor = f"#{fragment}" if fragment else ""
     return "../" * (depth + 1) + f"{version}/" + page_url(to_page, to_lang) + anchor
+
+
+def edition_root_href(from_page: str, from_lang: str, name: str) -> str:
+    """A relative link from a page to a file at its edition's root (``../article-zh.pdf`` from ``s1/``)."""
+    return "../" * page_url(from_page, from_lang).count("/") + name

@@ -25,13 +25,14 @@ def cjk_fonts() -> list[str]:
 
 
 def check_pdf_tools() -> None:
-    """Raise PdfError naming what is missing: WeasyPrint, or a font with Chinese glyphs."""
+    """Raise PdfError naming what is missing: a font with Chinese glyphs, or WeasyPrint."""
+    # Fonts first: without any, importing WeasyPrint warns on stderr, and the editor gets one line, not three.
+    if not cjk_fonts():
+        raise PdfError(f"no CJK font found: {FONT_HINT}")
     try:
         import weasyprint  # noqa: F401  (imported here: the rest of the package works without it)
     except ImportError as error:
         raise PdfError(f"WeasyPrint cannot be imported ({error}): pip install -r requirements.txt") from None
-    if not cjk_fonts():
-        raise PdfError(f"no CJK font found: {FONT_HINT}")
 
 
 def build_pdf(html: str) -> bytes:

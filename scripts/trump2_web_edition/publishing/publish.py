@@ -32,7 +32,9 @@ from ..edition.release import Edition
 from ..linkcheck.health import HEALTH_FILE, HealthFileError, LinkHealth, health_from_report, merge, parse_health
 from . import git, sync
 from .build_config import ConfigError, edition_config
+from .downloads import edition_downloads
 from .edition_build import PreviousEdition, build_edition
+from .pdf import PdfError
 from .registry import EditionsFile, load_editions
 from .root_files import root_404_html
 from .versions import VersionError, parse_version, previous_of, same_version, sort_versions
@@ -187,8 +189,16 @@ def _previous_edition(project: Project, previous: PublishedEdition, scratch: Pat
     return PreviousEdition(previous.version, load(older.source, older.metadata, older.translations, older.layout))
 
 
-def stage_site(project: Project, conversion: Conversion, edition: Edition, dest: Path, extra_nav: list[str]) -> Path:
-    """A build folder for one edition: the site's config (with the edition's settings), templates, its docs/."""
+def stage_site(
+    project: Project,
+    conversion: Conversion,
+    edition: Edition,
+    dest: Path,
+    extra_nav: list[str],
+    downloads: dict[str, bytes] | None = None,
+) -> Path:
+    """A build folder for one edition: the site's config (with the edition's settings), templates, its docs/
+    (with ``downloads``, the files its root offers: the PDFs and the JATS XML)."""
     dest.mkdir(parents=True)
     for name in SITE_FILES:
         source = project.root / name
@@ -198,6 +208,8 @@ def stage_site(project: Project, conversion: Conversion, edition: Edition, dest:
             shutil.copy2(source, dest / name)
     shutil.copytree(project.docs, dest / "docs")
     write_pages(conversion.files, dest / "docs")
+    for name, data in (downloads or {}).items():
+        (dest / "docs" / name).write_bytes(data)
     config = dest / "mkdocs.yml"
     try:
         text = edition_config(config.read_text(encoding="utf-8"), edition, tuple(extra_nav))
@@ -276,7 +288,8 @@ def publish_edition(
             build = build_edition(loaded, edition, checks, previous, settings.notes.get(version))
             changes = build.changed_passages
             extra_nav = ["changes.md"] if previous else []
-            config = stage_site(project, build.conversion, build.edition, scratch / "site", extra_nav)
+            downloads = edition_downloads(build.conversion, build.edition)  # PdfError before the branch is touched
+            config = stage_site(project, build.conversion, build.edition, scratch / "site", extra_nav, downloads)
             sync.adopt(root, pages, branch)  # every check passed: the local branch becomes the remote's
             deploy = [MIKE, "deploy", "-F", str(config), "--update-aliases", "-b", branch, "-r", remote]
             deploy += ["--prop-set-string", f"commit={head}", "--prop-set-string", f"released={released}"]
@@ -292,7 +305,7 @@ def publish_edition(
             if push_tag:  # the commit versions.json records reaches the remote before the pages naming it
                 sync.push_tag(root, remote, version, head)
             git.push(root, remote, branch)
-    except (SourceError, HealthFileError, git.GitError, sync.SyncError) as error:
+    except (SourceError, HealthFileError, git.GitError, sync.SyncError, PdfError) as error:
         raise PublishError(str(error)) from None
     except OSError as error:
         raise PublishError(f"{error.filename or ''}: {error.strerror or error}") from None

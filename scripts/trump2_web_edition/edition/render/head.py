@@ -185,9 +185,15 @@ def head_fields(document: Document, metadata: Metadata, context: PageContext, ti
     """
     work = cited_work(document, metadata, context.edition, context.lang)
     meta = open_graph(document, context, title, work) + scholar_tags(work) + dublin_core(work)
+    links = hreflang_links(context)
+    pdf = context.edition.url_of(ids.PDF_FILES[context.lang])
+    if pdf:  # a published edition: its offprint for Google Scholar, its JATS XML for archives
+        meta.append(_meta("citation_pdf_url", pdf))
+        jats = context.edition.url_of(ids.JATS_FILE)
+        links.append({"rel": " alternate", "type": "application/jats+xml", "href": jats})
     fields: dict[str, Any] = {}
     if context.page == ids.HOME:
         fields["head_jsonld"] = json_ld(document, metadata, context)
     fields["head_meta"] = meta
-    fields["head_links"] = hreflang_links(context)
+    fields["head_links"] = links
     return {key: fields[key] for key in ("head_meta", "head_links", "head_jsonld") if key in fields}

@@ -25,7 +25,7 @@ XLINK = "http://www.w3.org/1999/xlink"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 HREF = f"{{{XLINK}}}href"
 # The PDFs beside the HTML at the edition's root (publishing.downloads writes them there).
-PDF_FILES = {"zh": "article-zh.pdf", "en": "article-en.pdf"}
+PDF_FILES = ids.PDF_FILES
 TRANSLATION_NOTE = (
     "The title, abstract and key words are the author's own English. The rest of the article was translated"
     " into English for this edition; the Chinese original is authoritative."

@@ -68,12 +68,34 @@ def edition_stamp(context: PageContext) -> str:
     return _STAMPS[context.lang]["stamp"].format(version=edition.version, released=released)
 
 
+def edition_downloads(context: PageContext) -> list[dict[str, str]]:
+    """What a page of a published edition links to at the edition's root: its language's PDF (the JATS XML on
+    the home page); nothing for the unpublished draft, which has neither."""
+    edition = context.edition
+    if not edition.published:
+        return []
+    words = _DOWNLOADS[context.lang]
+    pdf = ids.PDF_FILES[context.lang]
+    found = [
+        {
+            "href": ids.edition_root_href(context.page, context.lang, pdf),
+            "type": "application/pdf",
+            "label": words["pdf"].format(version=edition.version),
+        }
+    ]
+    if context.page == ids.HOME:
+        href = ids.edition_root_href(context.page, context.lang, ids.JATS_FILE)
+        found.append({"href": href, "type": "application/jats+xml", "label": words["jats"]})
+    return found
+
+
 def front_matter(context: PageContext, title: str, fields: dict[str, Any] | None = None) -> str:
     """YAML front matter (the page's title, its edition, what the templates put in <head>) and the generated mark."""
     # A JSON value is a valid YAML value: quoted and escaped whatever the text holds.
     lines = [f"title: {json.dumps(title, ensure_ascii=False)}"]
     lines.append(f"edition_stamp: {json.dumps(edition_stamp(context), ensure_ascii=False)}")
-    for key, value in (fields or {}).items():
+    downloads = edition_downloads(context)
+    for key, value in (({"edition_downloads": downloads} if downloads else {}) | (fields or {})).items():
         if isinstance(value, list):
             lines.append(f"{key}:" if value else f"{key}: []")
             lines += [f"  - {json.dumps(item, ensure_ascii=False)}" for item in value]
@@ -83,6 +105,10 @@ def front_matter(context: PageContext, title: str, fields: dict[str, Any] | None
     return "---\n" + "\n".join(lines) + "\n---\n\n" + mark
 
 
+_DOWNLOADS = {
+    "zh": {"pdf": "下载 PDF（第 {version} 版）", "jats": "JATS XML（供存档与索引）"},
+    "en": {"pdf": "Download the PDF (edition {version})", "jats": "JATS XML (for archives and indexes)"},
+}
 _STAMPS = {
     "zh": {"stamp": "第 {version} 版，{released} 发布", "draft_stamp": "未发布稿（尚未发布为任何版本）"},
     "en": {"stamp": "Edition {version}, released {released}", "draft_stamp": "Unpublished draft (not yet an edition)"},

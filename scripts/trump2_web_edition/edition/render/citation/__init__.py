@@ -54,4 +54,6 @@ def render_cite_section(document: Document, metadata: Metadata, edition: Edition
     work = cited_work(document, metadata, edition, lang)
     depth = "" if lang == ids.DEFAULT_LANGUAGE else "../"
     files = {label: depth + path for label, path in citation_files(lang).items()}
+    if edition.published:  # the offprint of this edition, in the page's language
+        files["PDF"] = ids.edition_root_href(ids.HOME, lang, ids.PDF_FILES[lang])
     return _section(work, files, known_journal=bool(metadata.journal))
