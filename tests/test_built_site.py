@@ -311,9 +311,12 @@ def test_each_note_appears_once_on_the_chinese_pages(site: Site):
 def test_no_resource_from_another_host(site: Site):
     for rel in html_files(site):
         page = site.page(rel)
-        # rel=canonical and the hreflang alternates name published addresses (site_url);
+        # rel=canonical, the hreflang alternates and the JATS alternate name published addresses (site_url);
         # nothing fetches them.
-        query = '//link[@href][not(@rel="canonical")][not(@hreflang)] | //script[@src] | //img[@src]'
+        query = (
+            '//link[@href][not(@rel="canonical")][not(@hreflang)][not(@type="application/jats+xml")]'
+            " | //script[@src] | //img[@src]"
+        )
         for element in page.xpath(query):
             url = element.get("href") or element.get("src")
             parts = urlsplit(urljoin(site.url(rel), url))

@@ -42,12 +42,12 @@ def test_cited_urls_of_the_seed(seed_document):
         note=2,
         section_id="s1",
         section_title=seed_document.section_of_note(2).heading.text,
-        page=1,
-        page_note=2,
+        printed_page=1,
+        number_on_page=2,
         date=dt.date(2020, 1, 12),
     )
     by_note = {c.note: c for c in cited}
     assert by_note[9].date == dt.date(2025, 1, 23)
-    assert (by_note[8].page, by_note[8].page_note) == (2, 1)
+    assert (by_note[8].printed_page, by_note[8].number_on_page) == (2, 1)
     assert by_note[40].section_id == "s4"
     assert first.to_dict()["date"] == "2020-01-12"

@@ -62,11 +62,11 @@ def test_missing_note_number():
 
 def test_seed_pages(seed_document):
     assert seed_document.page_count == 11
-    per_page = [sum(1 for n in seed_document.notes if n.page == page) for page in range(1, 12)]
+    per_page = [sum(1 for n in seed_document.notes if n.printed_page == page) for page in range(1, 12)]
     assert per_page == [7, 6, 2, 2, 5, 5, 4, 6, 2, 3, 0]
     for note in seed_document.notes:
-        earlier = [n for n in seed_document.notes if n.page == note.page and n.number < note.number]
-        assert note.page_number == 1 + len(earlier)
+        earlier = [n for n in seed_document.notes if n.printed_page == note.printed_page and n.number < note.number]
+        assert note.number_on_page == 1 + len(earlier)
 
 
 # --- the last page's notes and this journal's back matter, in every order an extraction gives --

@@ -50,10 +50,10 @@ def test_where_each_note_is_cited(seed_document, pages):
         assert f"../{page}#{paragraph.id}" in li_zh.xpath(".//p[@class='note-cited']/a/@href")
         assert f"../{page}#{paragraph.id}" in li_en.xpath(".//p[@class='note-cited']/a/@href")
         cited_zh = li_zh.xpath(".//p[@class='note-cited']")[0].text_content()
-        assert f"原文第 {note.page} 页注 {note.page_number}" in cited_zh
+        assert f"原文第 {note.printed_page} 页注 {note.number_on_page}" in cited_zh
         assert section.heading.text in cited_zh
         cited_en = li_en.xpath(".//p[@class='note-cited']")[0].text_content()
-        assert f"original p.\u00a0{note.page}, note\u00a0{note.page_number}" in cited_en
+        assert f"original p.\u00a0{note.printed_page}, note\u00a0{note.number_on_page}" in cited_en
 
 
 def test_note_cited_twice_lists_both_places():

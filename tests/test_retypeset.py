@@ -115,8 +115,8 @@ def test_seed_measure_copy_keeps_note_numbers_page_local(seed_document: Document
     text = retypeset(seed_document, PageSetup(width=41, lines_per_page=40))
     copy = parse_bytes(text.encode())
     assert [n.number for n in copy.notes] == list(range(1, 43))
-    assert all(1 <= n.page_number <= 42 for n in copy.notes)
-    assert {n.page_number for n in copy.notes if n.page == 2} >= {1}
+    assert all(1 <= n.number_on_page <= 42 for n in copy.notes)
+    assert {n.number_on_page for n in copy.notes if n.printed_page == 2} >= {1}
 
 
 def test_last_page_notes_fall_where_the_order_says(seed_document: Document) -> None:
@@ -142,6 +142,6 @@ def test_back_matter_pages(seed_document: Document, order: str) -> None:
     for new_page in (False, True):
         layout = PageSetup(width=41, lines_per_page=70, back_matter=order, english_on_new_page=new_page)
         copy = parse_bytes(retypeset(seed_document, layout).encode())
-        last = max(note.page for note in copy.notes)
+        last = max(note.printed_page for note in copy.notes)
         assert copy.sections[-1].blocks[-1].span.last_page == copy.editors.span.first_page == last
         assert copy.english.title.span.first_page == last + new_page

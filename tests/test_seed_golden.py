@@ -101,7 +101,7 @@ def test_note_attached_to_its_sentence(seed_document):
     paragraph = _paragraph_with(seed_document, "“相同的政治、经济和国际价值观”而紧密联系。")
     number = _note_cited_after(paragraph, "“相同的政治、经济和国际价值观”而紧密联系。")
     assert "《国际社会祝贺蔡连任" in seed_document.note(number).text
-    assert seed_document.note(number).page_number == 2
+    assert seed_document.note(number).number_on_page == 2
 
 
 def test_page_local_numbers_are_distinct_notes(seed_document):
@@ -110,8 +110,8 @@ def test_page_local_numbers_are_distinct_notes(seed_document):
     one = _note_cited_after(first, "视角凸显对华战略博弈重要性。")
     other = _note_cited_after(second, "视科技优势为霸权根基。")
     assert one != other
-    assert (seed_document.note(one).page, seed_document.note(one).page_number) == (1, 1)
-    assert (seed_document.note(other).page, seed_document.note(other).page_number) == (2, 1)
+    assert (seed_document.note(one).printed_page, seed_document.note(one).number_on_page) == (1, 1)
+    assert (seed_document.note(other).printed_page, seed_document.note(other).number_on_page) == (2, 1)
     assert "樊吉社" in seed_document.note(one).text
     assert "王栋、马涛" in seed_document.note(other).text
 

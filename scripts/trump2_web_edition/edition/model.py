@@ -159,8 +159,8 @@ class Note:
     """A footnote, numbered through the document, remembering its page-local number."""
 
     number: int
-    page: int
-    page_number: int
+    printed_page: int  # the page of the printed article it stands on
+    number_on_page: int  # its number there ([1] on each printed page)
     inlines: tuple[Inline, ...]
     span: SourceSpan
     date: dt.date | None = None  # the date the note gives (of its first URL's citation), parsed once
@@ -176,8 +176,8 @@ class Note:
     def to_dict(self) -> dict[str, Any]:
         return {
             "number": self.number,
-            "page": self.page,
-            "page_number": self.page_number,
+            "page": self.printed_page,
+            "page_number": self.number_on_page,
             "inlines": [i.to_dict() for i in self.inlines],
             "span": self.span.to_dict(),
             "date": self.date.isoformat() if self.date else None,

@@ -12,7 +12,7 @@ from .urls import CitedUrl, cited_urls
 def cited_origin(cited: CitedUrl) -> Origin:
     """Where the edition cites a URL, as the checker's reports show it."""
     placed = cited.note is not None
-    where = f"{cited.note} (p. {cited.page}, n. {cited.page_note})" if placed else ""
+    where = f"{cited.note} (p. {cited.printed_page}, n. {cited.number_on_page})" if placed else ""
     return Origin(
         group=f"note {cited.note}" if placed else "",
         place=f"note {where}" if placed else "",

@@ -18,8 +18,8 @@ class CitedUrl:
     note: int | None = None
     section_id: str | None = None
     section_title: str | None = None
-    page: int | None = None
-    page_note: int | None = None
+    printed_page: int | None = None  # the printed page of the citing note
+    number_on_page: int | None = None  # the note's number on that page
     date: dt.date | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -28,8 +28,8 @@ class CitedUrl:
             "note": self.note,
             "section": self.section_id,
             "section_title": self.section_title,
-            "page": self.page,
-            "page_note": self.page_note,
+            "page": self.printed_page,
+            "page_note": self.number_on_page,
             "date": self.date.isoformat() if self.date else None,
         }
 
@@ -49,8 +49,8 @@ def cited_urls(document: Document) -> tuple[CitedUrl, ...]:
                     note=note.number,
                     section_id=section.id if section else None,
                     section_title=section.heading.text if section and section.heading else None,
-                    page=note.page,
-                    page_note=note.page_number,
+                    printed_page=note.printed_page,
+                    number_on_page=note.number_on_page,
                     date=note.date,
                 )
             )

@@ -157,10 +157,10 @@ def _note_item(
         href = context.href(citation.page, lang, citation.paragraph_id)
         places.append(f'<a href="{href}">{html.escape(title)}</a>')
     if lang == "zh":
-        origin = f"原文第 {note.page} 页注 {note.page_number}"
+        origin = f"原文第 {note.printed_page} 页注 {note.number_on_page}"
         cited = f"引用于：{'、'.join(places)}；{origin}" if places else origin
     else:
-        origin = f"original p.&nbsp;{note.page}, note&nbsp;{note.page_number}"
+        origin = f"original p.&nbsp;{note.printed_page}, note&nbsp;{note.number_on_page}"
         cited = f"Cited in: {', '.join(places)}; {origin}" if places else origin
     statuses = "".join(url_status_html(url, checks, lang) for url in note.urls)
     return (
