@@ -264,6 +264,7 @@ def archived(tmp_path_factory, editions):
     base = tmp_path_factory.mktemp("archived")
     project = Project(base / "project")
     shutil.copytree(editions.project.path, project.path, symlinks=True)
+    project.git("remote", "remove", "origin")  # the copy publishes on its own, never onto the shared origin
     source = next((project.path / "source").glob("000_*.txt"))
     urls = list(dict.fromkeys(c.url for c in cited_urls(parse_file(source))))
     index = {url: i for i, url in enumerate(urls)}
