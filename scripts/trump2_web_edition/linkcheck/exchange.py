@@ -56,7 +56,7 @@ class Inflater:
         self._encoding = encoding.strip().lower()
         wbits = INFLATE_WBITS.get(self._encoding)
         self._inflate = zlib.decompressobj(wbits) if wbits is not None else None
-        self._first_bytesed = False
+        self._started = False
 
     @property
     def holding(self) -> bool:
@@ -71,11 +71,11 @@ class Inflater:
             out = self._inflate.decompress(self._inflate.unconsumed_tail + data, INFLATE_PIECE)
         except zlib.error as error:
             # deflate should be zlib-wrapped, as the standard says; raw deflate is tried when that fails at once.
-            if self._encoding != "deflate" or self._first_bytesed:
+            if self._encoding != "deflate" or self._started:
                 raise ProtocolError(f"undecodable {self._encoding} body: {error}") from error
-            self._inflate, self._first_bytesed = zlib.decompressobj(-zlib.MAX_WBITS), True
+            self._inflate, self._started = zlib.decompressobj(-zlib.MAX_WBITS), True
             return self(data)
-        self._first_bytesed = True
+        self._started = True
         return out
 
 
