@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
-import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -107,11 +105,6 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write("\r" + progress_bar(done, total))
         sys.stderr.flush()
 
-    # What is loaded by now lives until the end: the collector need not go over it again, during the run or at the
-    # interpreter's exit (which then takes some 6 ms instead of 20). scripts/check_links.py imports with the
-    # collector off (importing makes no garbage): it is let back in for the run.
-    gc.freeze()
-    gc.enable()
     try:
         # The edition says which URLs are cited and where; linkcheck checks them.
         targets = listed_targets(args.urls) if args.urls else article_targets(args.source)
@@ -131,14 +124,3 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     return 2 if outcome.report.failing else 0
 
-
-def main_and_exit(argv: list[str] | None = None) -> NoReturn:
-    """``main``, then the process ends at once: the command line's entry point.
-
-    The report and the cache are written and closed by then; what the interpreter would still do on its way out
-    (freeing every module and object, some 7 ms) is left to the end of the process.
-    """
-    status = main(argv)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(status)

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urljoin, urlsplit
 
 from .config import CheckConfig
+from .exchange import ProtocolError
 from .facts import HeadWorth, HostFacts
 from .gates import BusiestFirstGate, HostGate
 from .guard import BlockedAddressError, ConnectError
-from .http1 import ProtocolError
 from .pool import Client, Response
 from .results import Hop
 

@@ -8,7 +8,6 @@ import socket
 import ssl
 
 from .config import CheckConfig
-from .http1 import LINE_LIMIT
 
 
 class BlockedAddressError(Exception):
@@ -92,9 +91,7 @@ class Guard:
         last: Exception | None = None
         for address in await self._addresses(host, port):
             try:
-                return await asyncio.open_connection(
-                    address, port, ssl=tls, server_hostname=host if tls else None, limit=LINE_LIMIT
-                )
+                return await asyncio.open_connection(address, port, ssl=tls, server_hostname=host if tls else None)
             except OSError as error:  # refused, unreachable, or a TLS failure (ssl.SSLError is an OSError)
                 last = ConnectError(f"connection to {host}:{port} failed ({address}): {error}")
         raise last or ConnectError(f"no address for {host}")
