@@ -103,3 +103,20 @@ def test_clis_are_thin():
             tree = ast.parse(path.read_text(encoding="utf-8"))
             prints = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "print"]
             assert not prints, name
+
+
+def test_publishing_sits_above_the_edition():
+    """The edition (read -> parse -> plan -> render) imports nothing of publishing, the CLIs or the dev tools."""
+    modules = _modules()
+    above = (f"{PACKAGE}.publishing", f"{PACKAGE}.cli", f"{PACKAGE}.devtools", f"{PACKAGE}.markdown_ext")
+    for name, path in modules.items():
+        if name.startswith(f"{PACKAGE}.edition"):
+            climbs = {m for m in _imports(name, path, set(modules)) if m.startswith(above)}
+            assert not climbs, (name, climbs)
+
+
+def test_the_dev_tools_serve_tests_and_benchmarks_only():
+    modules = _modules()
+    for name, path in modules.items():
+        if not name.startswith(f"{PACKAGE}.devtools"):
+            assert not {m for m in _imports(name, path, set(modules)) if m.startswith(f"{PACKAGE}.devtools")}, name
