@@ -49,13 +49,7 @@ def _until(check: Callable[[], bool], what: str, server: subprocess.Popen, secon
     pytest.fail(f"{what}: not seen (server output below)\n{output[-3000:]}")
 
 
-@pytest.fixture()
-def served(tmp_path: Path):
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in FILES:
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
+def _serve(project: Path):
     port = _free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=f"http://127.0.0.1:{port}/")
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-w", "source"]
@@ -70,6 +64,30 @@ def served(tmp_path: Path):
             server.communicate(timeout=30)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+@pytest.fixture()
+def served(tmp_path: Path):
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in FILES:
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
+    yield from _serve(project)
+
+
+@pytest.fixture()
+def served_after_editions(tmp_path: Path, editions):
+    """A clone with 1.0 and 1.1 published (the session's editions), corrected again, with a note for 1.2."""
+    project = tmp_path / "project"
+    shutil.copytree(editions.project.path, project, symlinks=True)
+    source = next((project / "source").glob("000_*.txt"))
+    source.write_text(source.read_text(encoding="utf-8").replace("极限施压", "极限施压力", 1), encoding="utf-8")
+    registry = project / "source" / "editions.yml"
+    text = registry.read_text(encoding="utf-8")
+    note = "notes:\n  '1.2':\n    zh: 预览的编者说明。\n    en: A previewed note.\n"
+    registry.write_text(text.replace("notes:\n", note, 1), encoding="utf-8")
+    yield from _serve(project)
 
 
 def test_a_source_change_reconverts_and_an_error_shows_until_fixed(served):
@@ -90,3 +108,12 @@ def test_a_source_change_reconverts_and_an_error_shows_until_fixed(served):
 
     layout.write_text(good, encoding="utf-8")
     _until(lambda: (page := _get(base + "s1/")) and NOTICE not in page, "the recovery", server)
+
+
+def test_the_next_editions_what_changed_is_previewed_with_its_note(served_after_editions):
+    project, base, server = served_after_editions
+    _until(lambda: "预览的编者说明" in _get(base + "changes/"), "the previewed What-changed page", server)
+    page = _get(base + "changes/")
+    assert "本版（1.2）与上一版（1.1）相比" in page and "<ins>力</ins>" in page
+    assert "A previewed note." in _get(base + "en/changes/")
+    assert not (project / "docs" / "changes.md").exists()  # made in memory: docs/ stays the draft

@@ -41,6 +41,33 @@ class EditionBuild:
         return sum(1 for change in self.changes if change.chinese_changed)
 
 
+def revised_edition(loaded: Loaded, edition: Edition, previous: PreviousEdition) -> tuple[Edition, tuple[Change, ...]]:
+    """The edition as it follows ``previous``: what it revised, and every change."""
+    changes = compare(previous.loaded.plan, loaded.plan, previous.loaded.translation, loaded.translation)
+    edition = replace(
+        edition,
+        previous=previous.version,
+        revised=frozenset(c.id for c in changes if c.new is not None and c.chinese_changed),
+        revised_en=frozenset(c.id for c in changes if c.new is not None and c.english_changed),
+    )
+    return edition, changes
+
+
+def changes_pages(
+    loaded: Loaded, edition: Edition, changes: tuple[Change, ...], editor_note: EditorNote | None = None
+) -> tuple[OutputFile, ...]:
+    """The What-changed page of each language (``edition`` knows its previous one)."""
+    titles = english_titles(loaded.document, loaded.translation)
+    pages = []
+    for lang in ids.LANGUAGES:
+        context = PageContext(ids.CHANGES, lang, edition, loaded.source)
+        title = f"{TITLES[lang]} - {site_name(loaded.document, lang)}"
+        head = head_fields(loaded.document, loaded.metadata, context, title)
+        text = render_changes(loaded.plan, changes, context, titles, editor_note or EditorNote(), head)
+        pages.append(OutputFile(ids.page_file(ids.CHANGES, lang), text))
+    return tuple(pages)
+
+
 def build_edition(
     loaded: Loaded,
     edition: Edition,
@@ -51,20 +78,7 @@ def build_edition(
     """Render ``edition``; after a previous edition, with its revised passages marked and What changed."""
     if previous is None:
         return EditionBuild(render(loaded, edition, checks))
-    changes = compare(previous.loaded.plan, loaded.plan, previous.loaded.translation, loaded.translation)
-    edition = replace(
-        edition,
-        previous=previous.version,
-        revised=frozenset(c.id for c in changes if c.new is not None and c.chinese_changed),
-        revised_en=frozenset(c.id for c in changes if c.new is not None and c.english_changed),
-    )
+    edition, changes = revised_edition(loaded, edition, previous)
     conversion = render(loaded, edition, checks)
-    titles = english_titles(loaded.document, loaded.translation)
-    pages = []
-    for lang in ids.LANGUAGES:
-        context = PageContext(ids.CHANGES, lang, edition, loaded.source)
-        title = f"{TITLES[lang]} - {site_name(loaded.document, lang)}"
-        head = head_fields(loaded.document, loaded.metadata, context, title)
-        text = render_changes(loaded.plan, changes, context, titles, editor_note or EditorNote(), head)
-        pages.append(OutputFile(ids.page_file(ids.CHANGES, lang), text))
-    return EditionBuild(replace(conversion, files=conversion.files + tuple(pages)), changes)
+    pages = changes_pages(loaded, edition, changes, editor_note)
+    return EditionBuild(replace(conversion, files=conversion.files + pages), changes)
