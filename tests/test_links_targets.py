@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from conftest import SEED
 from trump2_web_edition.edition.citations.targets import article_targets, cited_origin, cited_targets, listed_targets
 from trump2_web_edition.edition.citations.urls import CitedUrl
 from trump2_web_edition.linkcheck.report import Report, ReportEntry, render
@@ -60,5 +61,5 @@ def test_a_listed_url_has_no_note_and_no_date(tmp_path: Path):
 
 
 def test_the_articles_targets_are_its_cited_urls_in_note_order():
-    targets = article_targets()
+    targets = article_targets(SEED)
     assert len(targets) == 31 and targets[0].origin.group == "note 2"

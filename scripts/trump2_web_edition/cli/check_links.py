@@ -107,7 +107,12 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         # The edition says which URLs are cited and where; linkcheck checks them.
-        targets = listed_targets(args.urls) if args.urls else article_targets(args.source)
+        if args.urls:
+            targets = listed_targets(args.urls)
+        else:
+            from ..edition.convert import DEFAULT_SOURCE  # the converter's source, read only for the article's URLs
+
+            targets = article_targets(args.source or DEFAULT_SOURCE)
         asked = ArchiveConfig(args.availability_api, args.timetravel_api) if args.archives_only else None
         shown = progress if show_progress else None
         outcome = run(targets, config, args.format, args.cache, args.output, shown, archives_only=asked)

@@ -27,13 +27,11 @@ def cited_targets(cited: Iterable[CitedUrl]) -> tuple[Target, ...]:
     return tuple(Target(c.url, cited_origin(c)) for c in cited)
 
 
-def article_targets(source: Path | None = None) -> tuple[Target, ...]:
-    """Every URL cited in the article's notes (the converter's source by default), in note order."""
-    # Imported only here: a plain URL list starts faster without the converter.
-    from ..convert import DEFAULT_SOURCE
-    from ..parse import parse_file
+def article_targets(source: Path) -> tuple[Target, ...]:
+    """Every URL cited in the notes of the article at ``source``, in note order."""
+    from ..parse import parse_file  # imported only here: a plain URL list starts faster without the parser
 
-    return cited_targets(cited_urls(parse_file(source or DEFAULT_SOURCE)))
+    return cited_targets(cited_urls(parse_file(source)))
 
 
 def listed_targets(path: Path) -> tuple[Target, ...]:
