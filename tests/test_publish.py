@@ -328,7 +328,7 @@ def test_the_editors_guide_covers_the_first_edition_a_correction_and_the_check()
 
     guide = (ROOT / "EDITING.md").read_text(encoding="utf-8")
     for words in ("publish.py --check", "publish.py 1.0 --push", "publish.py 1.1 --push", "--translation-status",
-                  "reviewed:", "review_note", "REVIEW.md", "five minutes", "v1.1"):
+                  "reviewed:", "review_note", "REVIEW.md", "six minutes", "v1.1", "serve.sh", "changes/"):
         assert words in guide, words
     # The editor's note example is a valid source/editions.yml.
     found = re.search(r"\n( *)```yaml\n(\1notes:\n.*?)\1```", guide, re.S)
