@@ -16,7 +16,6 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from trump2_web_edition.edition import ids
-from trump2_web_edition.edition.convert import convert
 from trump2_web_edition.edition.errors import SourceError
 from trump2_web_edition.edition.output import update_pages
 from trump2_web_edition.edition.render.escape import escape_text
@@ -37,7 +36,7 @@ def on_pre_build(config):
     # The project is the one being served (mkdocs.yml's folder), wherever the package is installed from.
     project = Project(Path(config.config_file_path).resolve().parent)
     try:
-        conversion = convert(project.source, project.metadata, project.translations, layout=project.layout)
+        conversion = project.sources.convert()
         changed = update_pages(conversion.files, Path(config.docs_dir))
     except (SourceError, OSError, ValueError) as error:
         _state["error"] = f"convert.py: error: {error}"

@@ -17,7 +17,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from .site_build import FIXTURES, Sources
+from ..edition.convert import SourceFiles
+from .site_build import FIXTURES
 
 ROOT = Path(__file__).resolve().parents[3]
 # What a deploy needs: the site's sources and the converter (an editor's correction goes
@@ -149,7 +150,7 @@ def make_project(
     date: str | None = None,
     site_url: str = SITE_URL,
     repository: str = REPOSITORY,
-    sources: Sources = FIXTURES,
+    sources: SourceFiles = FIXTURES,
     root: Path = ROOT,
 ) -> Project:
     """Copy the project at ``root`` into ``dest`` with ``sources`` (the fixtures) as its source/, convert

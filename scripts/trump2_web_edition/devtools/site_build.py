@@ -10,10 +10,9 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-from ..edition.convert import Conversion, convert
+from ..edition.convert import SourceFiles
 from ..edition.output import write_pages
 from ..edition.release import Edition
 from ..publishing.build_config import edition_config
@@ -24,45 +23,8 @@ PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "hooks", "jieba_userdict.txt
 SEED_NAME = "000_075e35d79351af94.txt"
 
 
-@dataclass(frozen=True)
-class Sources:
-    """The inputs of a conversion, in one folder laid out as the project's source/ is."""
-
-    folder: Path
-    name: str = SEED_NAME
-
-    @property
-    def source(self) -> Path:
-        return self.folder / self.name
-
-    @property
-    def metadata(self) -> Path:
-        return self.folder / "metadata.yml"
-
-    @property
-    def translations(self) -> Path:
-        return self.folder / "translations" / "en"
-
-    @property
-    def layout(self) -> Path:
-        return self.folder / "layout.yml"
-
-    @property
-    def editions(self) -> Path:
-        return self.folder / "editions.yml"
-
-    @property
-    def glossary(self) -> Path:
-        return self.folder / "glossary.yml"
-
-    def convert(self, edition: Edition | None = None, source: Path | None = None) -> Conversion:
-        """These sources (or another ``source`` text with their files) converted: the unpublished draft,
-        unless ``edition`` is given. Nothing is read from the live source/."""
-        return convert(source or self.source, self.metadata, self.translations, edition, layout=self.layout)
-
-
 # The tests' own copy of the seed and its files: what the converter's, renderers' and publishing's tests read.
-FIXTURES = Sources(ROOT / "tests" / "fixtures" / "source")
+FIXTURES = SourceFiles(ROOT / "tests" / "fixtures" / "source")
 # The edition the tests build, as publish.py would: a number, a release date, the placeholder addresses.
 TEST_EDITION = Edition(
     version="1.0",
@@ -72,7 +34,7 @@ TEST_EDITION = Edition(
 )
 
 
-def copy_project(project: Path, edition: Edition | None = None, sources: Sources = FIXTURES) -> None:
+def copy_project(project: Path, edition: Edition | None = None, sources: SourceFiles = FIXTURES) -> None:
     """Copy what a build reads (config, hand-written assets, overrides, search dictionary) into ``project``,
     with the pages rendered from ``sources``.
 

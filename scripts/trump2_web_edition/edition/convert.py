@@ -27,6 +27,46 @@ DEFAULT_LAYOUT = SOURCE_DIR / "layout.yml"
 DEFAULT_OUT = REPOSITORY / "docs"
 
 
+@dataclass(frozen=True)
+class SourceFiles:
+    """The inputs of a conversion, in one folder laid out as the project's source/ is."""
+
+    folder: Path
+    name: str = DEFAULT_SOURCE.name
+
+    @property
+    def source(self) -> Path:
+        return self.folder / self.name
+
+    @property
+    def metadata(self) -> Path:
+        return self.folder / "metadata.yml"
+
+    @property
+    def translations(self) -> Path:
+        return self.folder / "translations" / "en"
+
+    @property
+    def layout(self) -> Path:
+        return self.folder / "layout.yml"
+
+    @property
+    def editions(self) -> Path:
+        return self.folder / "editions.yml"
+
+    @property
+    def glossary(self) -> Path:
+        return self.folder / "glossary.yml"
+
+    def load(self, source: Path | None = None) -> Loaded:
+        """These files read (with another ``source`` text, if given)."""
+        return load(source or self.source, self.metadata, self.translations, self.layout)
+
+    def convert(self, edition: Edition | None = None, source: Path | None = None) -> Conversion:
+        """These files converted: the unpublished draft, unless ``edition`` is given."""
+        return render(self.load(source), edition)
+
+
 class LayoutUnsettled(Exception):
     """A strict conversion found paragraph boundaries the layout leaves open and no decision settles,
     or decisions that name no place in the text."""

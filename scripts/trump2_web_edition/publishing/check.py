@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 import lxml.html
 
-from ..edition.convert import LayoutUnsettled, TranslationIncomplete, convert, strict_problem
+from ..edition.convert import LayoutUnsettled, TranslationIncomplete, strict_problem
 from ..edition.errors import SourceError
 from ..edition.model import Document
 from ..edition.output import stale_files
@@ -179,7 +179,7 @@ def check_project(project: Project) -> CheckReport:
     steps: list[Step] = []
     start = time.perf_counter()
     try:
-        conversion = convert(project.source, project.metadata, project.translations, layout=project.layout)
+        conversion = project.sources.convert()
     except SourceError as error:
         return CheckReport((Step("convert", (str(error),), time.perf_counter() - start),))
     problem = strict_problem(conversion, project.layout)
@@ -194,7 +194,7 @@ def check_project(project: Project) -> CheckReport:
     found = (f"docs/ is stale ({', '.join(stale)}): run scripts/convert.py and commit",) if stale else ()
     steps.append(Step("docs/ current", found, _since(start)))
     start = time.perf_counter()
-    glossary = project.root / "source" / "glossary.yml"
+    glossary = project.sources.glossary
     entries = load_translations(project.translations)
     problems = glossary_problems(conversion.document, entries, glossary) if glossary.is_file() else []
     steps.append(Step("glossary consistent", tuple(problems), _since(start)))

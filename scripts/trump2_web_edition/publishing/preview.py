@@ -11,7 +11,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..edition.convert import Loaded, load
+from ..edition.convert import Loaded
 from ..edition.release import Edition
 from ..edition.render.markdown import OutputFile
 from . import git
@@ -62,7 +62,7 @@ def _published_source(project: Project, edition: PublishedEdition) -> Loaded:
         with tempfile.TemporaryDirectory(prefix="preview-") as name:
             folder = git.extract_folder(project.root, edition.commit, "source", Path(name))
             older = Project(folder.parent, project.source_name)
-            _LOADED[edition.commit] = load(older.source, older.metadata, older.translations, older.layout)
+            _LOADED[edition.commit] = older.sources.load()
     return _LOADED[edition.commit]
 
 

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..edition.convert import Conversion, LayoutUnsettled, convert, load, strict_problem
+from ..edition.convert import DEFAULT_SOURCE, Conversion, LayoutUnsettled, SourceFiles, strict_problem
 from ..edition.errors import SourceError
 from ..edition.output import stale_files, write_pages
 from ..edition.release import Edition
@@ -53,30 +53,34 @@ class PublishError(Exception):
 
 @dataclass(frozen=True)
 class Project:
-    """The files of a checkout that publishing reads."""
+    """The files of a checkout that publishing reads: its sources (``source/``) and its draft (``docs/``)."""
 
     root: Path
-    source_name: str = "000_075e35d79351af94.txt"
+    source_name: str = DEFAULT_SOURCE.name
+
+    @property
+    def sources(self) -> SourceFiles:
+        return SourceFiles(self.root / "source", self.source_name)
 
     @property
     def source(self) -> Path:
-        return self.root / "source" / self.source_name
+        return self.sources.source
 
     @property
     def metadata(self) -> Path:
-        return self.root / "source" / "metadata.yml"
+        return self.sources.metadata
 
     @property
     def translations(self) -> Path:
-        return self.root / "source" / "translations" / "en"
+        return self.sources.translations
 
     @property
     def editions(self) -> Path:
-        return self.root / "source" / "editions.yml"
+        return self.sources.editions
 
     @property
     def layout(self) -> Path:
-        return self.root / "source" / "layout.yml"
+        return self.sources.layout
 
     @property
     def docs(self) -> Path:
@@ -166,7 +170,7 @@ def _check_checkout(project: Project) -> None:
     if dirty:
         shown = ", ".join(dirty[:5]) + (" …" if len(dirty) > 5 else "")
         raise PublishError(f"the working tree has uncommitted changes ({shown}): commit them first")
-    conversion = convert(project.source, project.metadata, project.translations, layout=project.layout)
+    conversion = project.sources.convert()
     stale = stale_files(conversion.files, project.docs)
     if stale:
         raise PublishError(f"docs/ is stale ({', '.join(stale[:5])}): run scripts/convert.py and commit")
@@ -186,7 +190,7 @@ def _previous_edition(project: Project, previous: PublishedEdition, scratch: Pat
     except git.GitError as error:
         raise PublishError(f"edition {previous.version}'s commit {previous.commit} is not here: {error}") from None
     older = Project(folder.parent, project.source_name)
-    return PreviousEdition(previous.version, load(older.source, older.metadata, older.translations, older.layout))
+    return PreviousEdition(previous.version, older.sources.load())
 
 
 def stage_site(
@@ -283,7 +287,7 @@ def publish_edition(
             if previous_version:
                 entry = next(e for e in published if e.version == previous_version)
                 previous = _previous_edition(project, entry, scratch / "previous")
-            loaded = load(project.source, project.metadata, project.translations, project.layout)
+            loaded = project.sources.load()
             edition = Edition(version, released, site, repo_url)
             build = build_edition(loaded, edition, checks, previous, settings.notes.get(version))
             changes = build.changed_passages
