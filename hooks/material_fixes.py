@@ -8,7 +8,7 @@
   version directory) and a language switcher that goes to the home pages.
 
 Everything a reader or a crawler gets from the text itself (note numbers, paragraph links,
-head metadata) comes from the converter and ``edition.markdown_ext``, in any builder.
+head metadata) comes from the converter and ``trump2_web_edition.markdown_ext``, in any builder.
 """
 
 from __future__ import annotations
