@@ -123,7 +123,8 @@ def test_language_switcher_keeps_version_and_page(walk, version, lang):
         walk.open(_path(version, lang, name))
         walk.page.locator(".md-header__option .md-select").first.hover()
         walk.page.locator(f'.md-select__link[hreflang="{other}"]').click()
-        walk.page.wait_for_load_state("networkidle")
+        # Where the switch lands is all this asks: each page's own load is walked by test_every_page_loads_cleanly.
+        walk.page.wait_for_url(f"**/{_path(version, other, name)}")
         assert walk.here() == _path(version, other, name)
     assert walk.errors == []
 
@@ -136,8 +137,7 @@ def test_version_selector_keeps_language_and_page(walk, version, lang):
         walk.open(_path(version, lang, name))
         walk.page.locator(".md-version").hover()
         walk.page.locator(".md-version__link", has_text=other).click()
-        walk.page.wait_for_url(f"**/{REPO}/{other}/**")
-        walk.page.wait_for_load_state("networkidle")
+        walk.page.wait_for_url(f"**/{REPO}/{_path(other, lang, name)}")
         assert walk.here() == _path(other, lang, name)
     assert walk.errors == []
 
