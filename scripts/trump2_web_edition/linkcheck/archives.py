@@ -253,11 +253,4 @@ def lookup_archives(
             found = await asyncio.gather(*(one(url) for url in dates))
             return dict(zip(dates, found, strict=True)), fetcher.requests_sent
 
-    loop = asyncio.new_event_loop()
-    try:
-        result = loop.run_until_complete(asked())
-        loop.run_until_complete(loop.shutdown_asyncgens())
-        loop.run_until_complete(loop.shutdown_default_executor())
-        return result
-    finally:
-        loop.close()
+    return asyncio.run(asked())

@@ -182,7 +182,7 @@ def check_project(project: Project) -> CheckReport:
         conversion = project.sources.convert()
     except SourceError as error:
         return CheckReport((Step("convert", (str(error),), time.perf_counter() - start),))
-    problem = strict_problem(conversion, project.layout)
+    problem = strict_problem(conversion, project.sources.layout)
     problems = []
     if isinstance(problem, LayoutUnsettled):
         problems = list(problem.warnings)
@@ -195,11 +195,12 @@ def check_project(project: Project) -> CheckReport:
     steps.append(Step("docs/ current", found, _since(start)))
     start = time.perf_counter()
     glossary = project.sources.glossary
-    entries = load_translations(project.translations)
+    entries = load_translations(project.sources.translations)
     problems = glossary_problems(conversion.document, entries, glossary) if glossary.is_file() else []
     steps.append(Step("glossary consistent", tuple(problems), _since(start)))
     start = time.perf_counter()
-    steps.append(Step("review log's counts true", tuple(review_log_problems(project.translations)), _since(start)))
+    problems = review_log_problems(project.sources.translations)
+    steps.append(Step("review log's counts true", tuple(problems), _since(start)))
     if stale:
         return CheckReport(tuple(steps))  # the build would be of pages that are not the source's
     with tempfile.TemporaryDirectory(prefix="publish-check-") as name:

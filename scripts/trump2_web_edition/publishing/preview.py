@@ -71,7 +71,7 @@ def preview_changes(project: Project, loaded: Loaded) -> Preview | None:
     newest = newest_published(project.root)
     if newest is None or not newest.commit:
         return None
-    settings = load_editions(project.editions)
+    settings = load_editions(project.sources.editions)
     version = next_version(newest.version, list(settings.notes))
     previous = PreviousEdition(newest.version, _published_source(project, newest))
     edition, changes = revised_edition(loaded, Edition(version), previous)

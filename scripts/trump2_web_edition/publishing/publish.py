@@ -63,26 +63,6 @@ class Project:
         return SourceFiles(self.root / "source", self.source_name)
 
     @property
-    def source(self) -> Path:
-        return self.sources.source
-
-    @property
-    def metadata(self) -> Path:
-        return self.sources.metadata
-
-    @property
-    def translations(self) -> Path:
-        return self.sources.translations
-
-    @property
-    def editions(self) -> Path:
-        return self.sources.editions
-
-    @property
-    def layout(self) -> Path:
-        return self.sources.layout
-
-    @property
     def docs(self) -> Path:
         return self.root / "docs"
 
@@ -271,7 +251,7 @@ def publish_edition(
         published = published_editions(root, pages.ref) if pages.ref else []
         redeploy = _check_version(version, head, published)
         _check_checkout(project)
-        settings = load_editions(project.editions)
+        settings = load_editions(project.sources.editions)
         site, repo_url = _addresses(settings, site_url, repository)
         push_tag = push and sync.check_tag(root, remote, version, head)
         epoch = git.commit_time(root)
